@@ -1,0 +1,13 @@
+package org.capacityhub.directory.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByAccountIdOrderByCreatedAtDesc(Long accountId);
+}

@@ -1,0 +1,55 @@
+package org.capacityhub.platform.web;
+
+import java.net.URI;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors raised outside controllers (unknown address, rejected upload size, filter errors): a problem document
+ * under {@code /api/} and for non-browser clients, a page for browsers.
+ */
+@Controller
+class PlatformErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = status(request);
+        String accept = request.getHeader("Accept");
+        boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        if (isApi(request) || !browser) {
+            ProblemDetail body = ProblemDetail.forStatus(status);
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (uri != null) {
+                body.setInstance(URI.create(uri.toString().replace(" ", "%20")));
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        }
+        return PageExceptionHandler.page(status, null, response);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer value) {
+            HttpStatus status = HttpStatus.resolve(value);
+            if (status != null) {
+                return status;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

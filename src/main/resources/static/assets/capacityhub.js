@@ -1,0 +1,1 @@
+// Capacity Hub: progressive enhancements only; every page works without this file.
