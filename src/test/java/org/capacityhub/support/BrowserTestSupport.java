@@ -155,6 +155,7 @@ public abstract class BrowserTestSupport {
         static final List<String> LAUNCH_ARGS = List.of("--no-sandbox", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-gpu", "--no-first-run");
 
+        private static Playwright playwright;
         private static Browser browser;
         private static RuntimeException failure;
 
@@ -164,10 +165,15 @@ public abstract class BrowserTestSupport {
             if (failure != null) {
                 throw failure;
             }
+            if (browser != null && !browser.isConnected()) {
+                // the browser crashed: start another rather than failing every remaining test
+                close();
+            }
             if (browser == null) {
                 try {
-                    browser = launch();
+                    launch();
                 } catch (RuntimeException e) {
+                    close();
                     failure = new IllegalStateException("Browser tests need Chromium and none could be launched. "
                             + "Install Debian's chromium package (apt-get install chromium, as .ci/run does), or set "
                             + "CHROMIUM_PATH to a Chromium executable, or unset PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD to let "
@@ -178,31 +184,38 @@ public abstract class BrowserTestSupport {
             return browser;
         }
 
-        private static Browser launch() {
+        private static void launch() {
             Path executable = systemChromium();
-            Playwright playwright = executable == null ? Playwright.create()
-                    : Playwright.create(new Playwright.CreateOptions()
-                            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            if (playwright == null) {
+                playwright = executable == null ? Playwright.create()
+                        : Playwright.create(new Playwright.CreateOptions()
+                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Runtime.getRuntime().addShutdownHook(new Thread(SharedBrowser::close, "playwright-shutdown"));
+            }
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(LAUNCH_ARGS);
+            if (executable != null) {
+                options.setExecutablePath(executable);
+            }
+            browser = playwright.chromium().launch(options);
+        }
+
+        private static synchronized void close() {
             try {
-                BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                        .setArgs(LAUNCH_ARGS);
-                if (executable != null) {
-                    options.setExecutablePath(executable);
+                if (browser != null) {
+                    browser.close();
                 }
-                Browser launched = playwright.chromium().launch(options);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            } catch (PlaywrightException ignored) {
+                // already gone
+            } finally {
+                browser = null;
+                if (playwright != null) {
                     try {
-                        launched.close();
-                    } catch (PlaywrightException ignored) {
-                        // the JVM is exiting anyway
-                    } finally {
                         playwright.close();
+                    } catch (PlaywrightException ignored) {
+                        // already gone
                     }
-                }, "playwright-shutdown"));
-                return launched;
-            } catch (RuntimeException e) {
-                playwright.close();
-                throw e;
+                    playwright = null;
+                }
             }
         }
 
