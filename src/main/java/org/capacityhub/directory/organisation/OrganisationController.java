@@ -84,7 +84,7 @@ class OrganisationController {
             model.addAttribute("programmes", organisations.programmes(id));
         }
         if (canManage) {
-            Set<Long> current = organisation.getFocalPoints().stream().map(p -> p.getId()).collect(
+            Set<Long> current = organisations.focalPoints(id).stream().map(p -> p.getId()).collect(
                     java.util.stream.Collectors.toSet());
             model.addAttribute("candidates", organisations.focalPointCandidates(id).stream()
                     .filter(p -> !current.contains(p.getId())).toList());

@@ -55,7 +55,10 @@ public class OrganisationService {
     /** An organisation's public part, visible to everyone signed in. */
     @Transactional(readOnly = true)
     public Organisation get(long id) {
-        return organisations.findById(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+        Organisation organisation = organisations.findById(id)
+                .orElseThrow(() -> new NotFoundException("Organisation", id));
+        org.hibernate.Hibernate.initialize(organisation.getParent());
+        return organisation;
     }
 
     @Transactional(readOnly = true)

@@ -27,12 +27,17 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
      * People matching {@code pattern} (a lower-case LIKE pattern) in name, e-mail or position: everyone when
      * {@code everyone}, otherwise those of {@code organisationIds} and the person {@code self}.
      */
-    @Query("""
+    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "organisation")
+    @Query(value = """
             select p from Person p left join p.organisation o
             where (:everyone = true or o.id in :organisationIds or p.id = :self)
               and (lower(p.fullName) like :pattern or lower(coalesce(p.email, '')) like :pattern
                    or lower(coalesce(p.positionTitle, '')) like :pattern)
-            order by p.fullName, p.id""")
+            order by p.fullName, p.id""", countQuery = """
+            select count(p) from Person p left join p.organisation o
+            where (:everyone = true or o.id in :organisationIds or p.id = :self)
+              and (lower(p.fullName) like :pattern or lower(coalesce(p.email, '')) like :pattern
+                   or lower(coalesce(p.positionTitle, '')) like :pattern)""")
     Page<Person> search(boolean everyone, Collection<Long> organisationIds, long self, String pattern,
             Pageable pageable);
 }

@@ -52,6 +52,7 @@ public class PersonService {
         if (!canSee(person)) {
             throw new NotFoundException("Person", id);
         }
+        org.hibernate.Hibernate.initialize(person.getOrganisation());
         return person;
     }
 

@@ -46,13 +46,23 @@ public class ProgrammeService {
     @Transactional(readOnly = true)
     public List<Programme> list() {
         access.requireUser();
-        return programmes.findAllByOrderByName();
+        List<Programme> all = programmes.findAllByOrderByName();
+        all.forEach(ProgrammeService::load);
+        return all;
+    }
+
+    /** Loads what pages and the API show of a programme, as they render outside the transaction. */
+    private static Programme load(Programme programme) {
+        programme.getCountries().size();
+        programme.getMembers().size();
+        programme.getCoordinators().size();
+        return programme;
     }
 
     @Transactional(readOnly = true)
     public Programme get(long id) {
         access.requireUser();
-        return programmes.findById(id).orElseThrow(() -> new NotFoundException("Programme", id));
+        return load(programmes.findById(id).orElseThrow(() -> new NotFoundException("Programme", id)));
     }
 
     public boolean canChange() {
@@ -63,7 +73,7 @@ public class ProgrammeService {
         access.requireAdministrator();
         Programme programme = new Programme(command.name());
         apply(programme, command);
-        return programmes.save(programme);
+        return load(programmes.save(programme));
     }
 
     public Programme update(long id, Long expectedVersion, Command command) {
