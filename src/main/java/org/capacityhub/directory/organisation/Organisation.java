@@ -126,9 +126,12 @@ public class Organisation {
 
     /** Places this organisation under {@code newParent} (or at the top), refusing cycles. */
     public void moveUnder(Organisation newParent) {
+        // Getters, not fields: ancestors may be lazy proxies, whose own fields are empty.
         Set<Long> seen = new HashSet<>();
-        for (Organisation o = newParent; o != null; o = o.parent) {
-            if (o == this || (id != null && id.equals(o.id)) || !seen.add(o.id == null ? -1L : o.id)) {
+        for (Organisation o = newParent; o != null; o = o.getParent()) {
+            Long ancestorId = o.getId();
+            if (o == this || (id != null && id.equals(ancestorId))
+                    || (ancestorId != null && !seen.add(ancestorId))) {
                 throw new InvalidInputException("parentId", "organisation.parent.cycle",
                         "An organisation cannot be placed under itself or one of its own units.");
             }
