@@ -63,6 +63,17 @@ class DirectoryApiTest {
     }
 
     @Test
+    void aMalformedIdIsNotFound() throws Exception {
+        String token = fixtures.bearer(fixtures.admin());
+        // (The servlet container's error dispatch, which MockMvc does not run, turns this one into a problem document.)
+        mvc.perform(get("/api/v1/organisations/not-a-number").header("Authorization", token))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/people").param("page", "abc").header("Authorization", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
     void organisationsAreListedCreatedChangedAndDeleted() throws Exception {
         String admin = fixtures.bearer(fixtures.admin());
         String name = "API Ministry " + DirectoryFixtures.unique();

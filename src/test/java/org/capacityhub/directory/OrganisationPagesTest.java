@@ -265,6 +265,20 @@ class OrganisationPagesTest {
     }
 
     @Test
+    void malformedAddressesAreNotServerErrors() throws Exception {
+        Actor member = fixtures.memberOf(fixtures.ministry("Address Ministry"));
+        mvc.perform(get("/organisations/not-a-number").with(as(member))).andExpect(status().isNotFound());
+        mvc.perform(get("/organisations/99999999999999999999999").with(as(member))).andExpect(status().isNotFound());
+        mvc.perform(get("/organisations/new").param("parentId", "abc").with(as(fixtures.admin())))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/people").param("page", "abc").with(as(member))).andExpect(status().isBadRequest());
+        mvc.perform(post("/organisations").param("name", "Typed").param("type", "MINISTRY").param("countryCode", "KE")
+                .param("parentId", "abc").with(csrf()).with(as(fixtures.admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"parentId-error\"")));
+    }
+
+    @Test
     void pagesAreInFrench() throws Exception {
         Organisation ministry = fixtures.ministry("Ministère bilingue");
         mvc.perform(get("/organisations/{id}", ministry.getId()).header("Accept-Language", "fr")

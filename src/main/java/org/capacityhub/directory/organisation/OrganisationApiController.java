@@ -74,26 +74,26 @@ class OrganisationApiController {
                 .body(OrganisationResponse.of(created));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     @Operation(summary = "One organisation (public fields)")
     OrganisationResponse get(@PathVariable long id) {
         return OrganisationResponse.of(organisations.get(id));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Change an organisation, including its parent (those who manage it)")
     OrganisationResponse update(@PathVariable long id, @Valid @RequestBody OrganisationRequest request) {
         return OrganisationResponse.of(organisations.update(id, request.version(), request.command()));
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Delete an organisation without units, people or programme memberships")
     ResponseEntity<Void> delete(@PathVariable long id) {
         organisations.delete(id);
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/{id}/people")
+    @GetMapping("/{id:\\d{1,18}}/people")
     @Operation(summary = "The organisation's people (404 unless you may see its non-public data)")
     List<PersonApiController.PersonResponse> people(@PathVariable long id) {
         return organisations.people(id).stream().map(PersonApiController.PersonResponse::of).toList();

@@ -67,7 +67,7 @@ class OrganisationController {
         return Arrays.stream(OrganisationType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     String detail(@PathVariable long id, Model model) {
         Organisation organisation = organisations.get(id);
         model.addAttribute("organisation", organisation);
@@ -131,14 +131,14 @@ class OrganisationController {
         }
     }
 
-    @GetMapping("/{id}/edit")
+    @GetMapping("/{id:\\d{1,18}}/edit")
     String editForm(@PathVariable long id, Model model, Locale locale) {
         Organisation organisation = organisations.get(id);
         access.requireManage(id);
         return form(model, OrganisationForm.of(organisation), organisation, locale);
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/{id:\\d{1,18}}")
     String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         Organisation organisation = organisations.get(id);
@@ -179,7 +179,7 @@ class OrganisationController {
         return "directory/organisations/form";
     }
 
-    @PostMapping("/{id}/focal-points")
+    @PostMapping("/{id:\\d{1,18}}/focal-points")
     String addFocalPoint(@PathVariable long id, @RequestParam(required = false) Long personId,
             RedirectAttributes redirect, Locale locale) {
         organisations.get(id);
@@ -197,14 +197,14 @@ class OrganisationController {
         return "redirect:/organisations/" + id + "#focal-points";
     }
 
-    @PostMapping("/{id}/focal-points/{personId}/remove")
+    @PostMapping("/{id:\\d{1,18}}/focal-points/{personId:\\d{1,18}}/remove")
     String removeFocalPoint(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
         organisations.removeFocalPoint(id, personId);
         redirect.addFlashAttribute("flash", "organisation.focalPoint.removed");
         return "redirect:/organisations/" + id + "#focal-points";
     }
 
-    @PostMapping("/{id}/delete")
+    @PostMapping("/{id:\\d{1,18}}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
         try {
             organisations.delete(id);

@@ -82,13 +82,13 @@ public class PersonApiController {
         return ResponseEntity.created(URI.create("/api/v1/people/" + created.getId())).body(PersonResponse.of(created));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     @Operation(summary = "One person (404 unless you may see them)")
     PersonResponse get(@PathVariable long id) {
         return PersonResponse.of(people.get(id));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Change a person (administrators, or focal points of their organisation)")
     PersonResponse update(@PathVariable long id, @Valid @RequestBody PersonRequest request) {
         return PersonResponse.of(people.update(id, request.version(), request.command()));

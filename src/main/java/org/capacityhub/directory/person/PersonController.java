@@ -52,7 +52,7 @@ class PersonController {
         return "directory/people/list";
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     String detail(@PathVariable long id, Model model, Locale locale) {
         Person person = people.get(id);
         model.addAttribute("person", person);
@@ -103,13 +103,13 @@ class PersonController {
         }
     }
 
-    @GetMapping("/{id}/edit")
+    @GetMapping("/{id:\\d{1,18}}/edit")
     String editForm(@PathVariable long id, Model model, Locale locale) {
         Person person = editable(id);
         return form(model, PersonForm.of(person), person, locale);
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/{id:\\d{1,18}}")
     String update(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult result, Model model,
             Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         Person person = editable(id);

@@ -79,25 +79,25 @@ class ProgrammeApiController {
                 .body(ProgrammeResponse.of(created));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     @Operation(summary = "One programme")
     ProgrammeResponse get(@PathVariable long id) {
         return ProgrammeResponse.of(programmes.get(id));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Change a programme (administrators)")
     ProgrammeResponse update(@PathVariable long id, @Valid @RequestBody ProgrammeRequest request) {
         return ProgrammeResponse.of(programmes.update(id, request.version(), request.command()));
     }
 
-    @PutMapping("/{id}/members")
+    @PutMapping("/{id:\\d{1,18}}/members")
     @Operation(summary = "Replace the member organisations, the programme's scope (administrators)")
     ProgrammeResponse members(@PathVariable long id, @Valid @RequestBody MembersRequest request) {
         return ProgrammeResponse.of(programmes.setMembers(id, request.version(), request.organisationIds()));
     }
 
-    @PutMapping("/{id}/coordinators")
+    @PutMapping("/{id:\\d{1,18}}/coordinators")
     @Operation(summary = "Replace the coordinators (administrators)")
     ProgrammeResponse coordinators(@PathVariable long id, @Valid @RequestBody CoordinatorsRequest request) {
         return ProgrammeResponse.of(programmes.setCoordinators(id, request.version(), request.personIds()));

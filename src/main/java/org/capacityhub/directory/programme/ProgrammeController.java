@@ -59,7 +59,7 @@ class ProgrammeController {
         return "directory/programmes/list";
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     String detail(@PathVariable long id, Model model, Locale locale) {
         Programme programme = programmes.get(id);
         model.addAttribute("programme", programme);
@@ -107,14 +107,14 @@ class ProgrammeController {
         }
     }
 
-    @GetMapping("/{id}/edit")
+    @GetMapping("/{id:\\d{1,18}}/edit")
     String editForm(@PathVariable long id, Model model, Locale locale) {
         access.requireAdministrator();
         Programme programme = programmes.get(id);
         return form(model, ProgrammeForm.of(programme), programme, locale);
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/{id:\\d{1,18}}")
     String update(@PathVariable long id, @ModelAttribute("form") ProgrammeForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         access.requireAdministrator();
@@ -144,7 +144,7 @@ class ProgrammeController {
         return "directory/programmes/form";
     }
 
-    @PostMapping("/{id}/members")
+    @PostMapping("/{id:\\d{1,18}}/members")
     String addMember(@PathVariable long id, @RequestParam(required = false) Long organisationId,
             RedirectAttributes redirect, Locale locale) {
         access.requireAdministrator();
@@ -161,14 +161,14 @@ class ProgrammeController {
         return "redirect:/programmes/" + id + "#members";
     }
 
-    @PostMapping("/{id}/members/{organisationId}/remove")
+    @PostMapping("/{id:\\d{1,18}}/members/{organisationId:\\d{1,18}}/remove")
     String removeMember(@PathVariable long id, @PathVariable long organisationId, RedirectAttributes redirect) {
         programmes.removeMember(id, organisationId);
         redirect.addFlashAttribute("flash", "programme.member.removed");
         return "redirect:/programmes/" + id + "#members";
     }
 
-    @PostMapping("/{id}/coordinators")
+    @PostMapping("/{id:\\d{1,18}}/coordinators")
     String addCoordinator(@PathVariable long id, @RequestParam(required = false) Long personId,
             RedirectAttributes redirect, Locale locale) {
         access.requireAdministrator();
@@ -184,7 +184,7 @@ class ProgrammeController {
         return "redirect:/programmes/" + id + "#coordinators";
     }
 
-    @PostMapping("/{id}/coordinators/{personId}/remove")
+    @PostMapping("/{id:\\d{1,18}}/coordinators/{personId:\\d{1,18}}/remove")
     String removeCoordinator(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
         programmes.removeCoordinator(id, personId);
         redirect.addFlashAttribute("flash", "programme.coordinator.removed");
