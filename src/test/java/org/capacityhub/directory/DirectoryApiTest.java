@@ -63,6 +63,16 @@ class DirectoryApiTest {
     }
 
     @Test
+    void theApiIsDocumentedByOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations/{id}/people']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/people/{id}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/programmes/{id}/members']").exists());
+    }
+
+    @Test
     void aMalformedIdIsNotFound() throws Exception {
         String token = fixtures.bearer(fixtures.admin());
         // (The servlet container's error dispatch, which MockMvc does not run, turns this one into a problem document.)

@@ -155,7 +155,8 @@ public class OrganisationService {
     /** The organisations the current user may manage, for choice lists. */
     @Transactional(readOnly = true)
     public List<Organisation> manageable() {
-        return organisations.findAllByOrderByName().stream().filter(o -> access.canManage(o.getId())).toList();
+        Set<Long> ids = access.manageableOrganisationIds();
+        return ids.isEmpty() ? List.of() : organisations.findByIdInOrderByName(ids);
     }
 
     /** May the current user create an organisation under this parent (null: at the top)? */
