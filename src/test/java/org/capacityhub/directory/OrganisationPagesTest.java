@@ -265,6 +265,24 @@ class OrganisationPagesTest {
     }
 
     @Test
+    void aStaleEditIsRefusedWithAMessageAndNothingIsOverwritten() throws Exception {
+        Organisation ministry = fixtures.ministry("Stale Ministry");
+        Actor admin = fixtures.admin();
+        mvc.perform(post("/organisations/{id}", ministry.getId()).param("name", ministry.getName() + " first")
+                .param("type", "MINISTRY").param("countryCode", "KE").param("version", "0")
+                .with(csrf()).with(as(admin)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/organisations/{id}", ministry.getId()).param("name", ministry.getName() + " second")
+                .param("type", "MINISTRY").param("countryCode", "KE").param("version", "0")
+                .with(csrf()).with(as(admin)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Someone else changed this meanwhile")))
+                .andExpect(content().string(containsString("role=\"alert\"")));
+        assertThat(organisations.findById(ministry.getId()).orElseThrow().getName())
+                .isEqualTo(ministry.getName() + " first");
+    }
+
+    @Test
     void malformedAddressesAreNotServerErrors() throws Exception {
         Actor member = fixtures.memberOf(fixtures.ministry("Address Ministry"));
         mvc.perform(get("/organisations/not-a-number").with(as(member))).andExpect(status().isNotFound());

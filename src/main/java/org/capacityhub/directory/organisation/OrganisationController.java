@@ -151,6 +151,9 @@ class OrganisationController {
             organisations.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "organisation.saved");
             return "redirect:/organisations/" + id;
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+            Forms.stale(result, response);
+            return form(model, form, organisations.get(id), locale);
         } catch (InvalidInputException | ConflictException e) {
             Forms.reject(result, e, response);
             return form(model, form, organisations.get(id), locale);

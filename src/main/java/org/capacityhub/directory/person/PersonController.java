@@ -121,6 +121,9 @@ class PersonController {
             people.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "person.saved");
             return "redirect:/people/" + id;
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+            Forms.stale(result, response);
+            return form(model, form, people.get(id), locale);
         } catch (InvalidInputException | ConflictException e) {
             Forms.reject(result, e, response);
             return form(model, form, people.get(id), locale);

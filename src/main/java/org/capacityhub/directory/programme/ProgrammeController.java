@@ -127,6 +127,9 @@ class ProgrammeController {
             programmes.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "programme.saved");
             return "redirect:/programmes/" + id;
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+            Forms.stale(result, response);
+            return form(model, form, programmes.get(id), locale);
         } catch (InvalidInputException | ConflictException e) {
             Forms.reject(result, e, response, FIELDS);
             return form(model, form, programmes.get(id), locale);

@@ -34,6 +34,13 @@ public final class Forms {
         reject(result, e, response, Map.of());
     }
 
+    /** Someone else saved the record since the form was opened: the form is shown again, with a 409, to redo. */
+    public static void stale(BindingResult result, HttpServletResponse response) {
+        result.reject("error.staleEdit",
+                "Someone else changed this meanwhile. Reload to see their version, then make your change again.");
+        invalid(response, true);
+    }
+
     /** A form shown again because of errors answers 400 (409 for a conflict), not 200. */
     public static void invalid(HttpServletResponse response, boolean conflict) {
         response.setStatus(conflict ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
