@@ -285,6 +285,13 @@ public class OrganisationService {
             organisation.removeFocalPoint(focalPoint);
         }
         organisations.delete(organisation);
+        try {
+            organisations.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Data of another module (an assessment, a plan) still refers to it.
+            throw new ConflictException(null, "organisation.delete.inUse",
+                    "Other data still refers to this organisation, so it cannot be deleted.");
+        }
     }
 
     /** The organisation and all its units, at any depth. */
