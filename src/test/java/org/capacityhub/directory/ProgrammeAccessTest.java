@@ -148,6 +148,11 @@ class ProgrammeAccessTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"organisationIds\": [987654321]}"))
                 .andExpect(status().isBadRequest());
         assertThat(memberIds(id)).containsExactlyInAnyOrder(first.getId(), second.getId());
+        mvc.perform(put("/api/v1/programmes/{id}", id).header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"%s\", \"countries\": [\"QQ\"]}".formatted(name)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.countries").exists());
 
         // The new coordinator now sees the members' people.
         Person staff = fixtures.person("Second Staff", second);

@@ -87,8 +87,13 @@ public class ProgrammeService {
 
     private static void apply(Programme programme, Command command) {
         programme.describe(command.funder(), command.description(), command.startsOn(), command.endsOn());
-        programme.coverCountries(command.countries() == null ? List.of()
-                : command.countries().stream().filter(c -> c != null && !c.isBlank()).toList());
+        try {
+            programme.coverCountries(command.countries() == null ? List.of()
+                    : command.countries().stream().filter(c -> c != null && !c.isBlank()).toList());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("countries", "country.unknown",
+                    "Choose a country by its two-letter ISO code.");
+        }
     }
 
     /** Replaces the member organisations: the programme's scope. */
