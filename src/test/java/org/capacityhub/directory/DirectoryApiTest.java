@@ -99,6 +99,14 @@ class DirectoryApiTest {
         mvc.perform(get("/api/v1/organisations").header("Authorization", fixtures.bearer(member)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name", hasItem(name)));
+        mvc.perform(get("/api/v1/organisations").param("q", name.toUpperCase()).param("type", "MINISTRY")
+                .param("country", "gh").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].name").value(name));
+        mvc.perform(get("/api/v1/organisations").param("q", name).param("type", "AGENCY")
+                .header("Authorization", admin))
+                .andExpect(jsonPath("$.length()").value(0));
 
         mvc.perform(put("/api/v1/organisations/{id}", id).header("Authorization", admin)
                 .contentType(MediaType.APPLICATION_JSON).content(organisationJson(name + " renamed", "GH", null, 0L)))

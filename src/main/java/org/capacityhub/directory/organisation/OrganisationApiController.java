@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,9 +62,18 @@ class OrganisationApiController {
     }
 
     @GetMapping
-    @Operation(summary = "All organisations (public fields), sorted by name")
-    List<OrganisationResponse> list() {
-        return organisations.all().stream().map(OrganisationResponse::of).toList();
+    @Operation(summary = "All organisations (public fields), sorted by name; optionally only those whose name or "
+            + "acronym contains q, of a kind, in a country")
+    List<OrganisationResponse> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) OrganisationType type,
+            @RequestParam(required = false) String country) {
+        String needle = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
+        return organisations.all().stream()
+                .filter(o -> needle.isEmpty() || o.getName().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || (o.getAcronym() != null && o.getAcronym().toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .filter(o -> type == null || o.getType() == type)
+                .filter(o -> country == null || country.isBlank() || o.getCountryCode().equalsIgnoreCase(country.strip()))
+                .map(OrganisationResponse::of).toList();
     }
 
     @PostMapping
