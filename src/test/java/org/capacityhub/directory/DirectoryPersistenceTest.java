@@ -100,6 +100,35 @@ class DirectoryPersistenceTest {
                 people.saveAndFlush(new Person("No address 2", null, null));
             });
         }
+        @Test
+        void theDirectoryQueriesRunOnThisDatabase() {
+            String suffix = DirectoryFixtures.unique();
+            long[] ids = transaction.execute(s -> {
+                Organisation a = organisations.save(new Organisation("Query A " + suffix, OrganisationType.MINISTRY, "KE"));
+                Organisation b = organisations.save(new Organisation("Query B " + suffix, OrganisationType.MINISTRY, "KE"));
+                Organisation unit = new Organisation("Query Unit " + suffix, OrganisationType.DEPARTMENT, "KE");
+                unit.moveUnder(a);
+                organisations.save(unit);
+                Person inA = people.save(new Person("Query Person " + suffix, "q." + suffix + "@test.example", a));
+                people.save(new Person("Query Other " + suffix, null, b));
+                Programme programme = new Programme("Query programme " + suffix);
+                programme.addMember(a);
+                programmes.save(programme);
+                return new long[] {a.getId(), b.getId(), inA.getId()};
+            });
+            transaction.executeWithoutResult(s -> {
+                var onlyA = people.search(false, java.util.Set.of(ids[0]), -1L, "%query%" + suffix + "%",
+                        org.springframework.data.domain.PageRequest.of(0, 10));
+                assertThat(onlyA.getContent()).extracting(Person::getId).containsExactly(ids[2]);
+                assertThat(onlyA.getTotalElements()).isEqualTo(1);
+                var everyone = people.search(true, java.util.Set.of(-1L), -1L, "%" + suffix + "%",
+                        org.springframework.data.domain.PageRequest.of(0, 10));
+                assertThat(everyone.getTotalElements()).isEqualTo(2);
+                assertThat(organisations.countByParentId(ids[0])).isEqualTo(1);
+                assertThat(programmes.findByMember(ids[0])).hasSize(1);
+                assertThat(programmes.findByMember(ids[1])).isEmpty();
+            });
+        }
     }
 
     @Nested
