@@ -133,6 +133,21 @@ public class DirectoryAccess {
         return result;
     }
 
+    /**
+     * The organisations the current user may manage (those of which they are a focal point, and their units); for
+     * an administrator this is every organisation.
+     */
+    public Set<Long> manageableOrganisationIds() {
+        Optional<PlatformUser> user = currentUser();
+        if (user.isEmpty()) {
+            return Set.of();
+        }
+        if (user.get().administrator()) {
+            return Set.copyOf(organisations.findParentLinks().stream().map(r -> (Long) r[0]).toList());
+        }
+        return managedOrganisationIds(user.get().personId());
+    }
+
     private Set<Long> managedOrganisationIds(long personId) {
         List<Long> roots = organisations.findIdsWithFocalPoint(personId);
         if (roots.isEmpty()) {

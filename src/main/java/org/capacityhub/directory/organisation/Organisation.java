@@ -3,7 +3,6 @@ package org.capacityhub.directory.organisation;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -31,6 +30,9 @@ import org.capacityhub.platform.InvalidInputException;
 public class Organisation {
 
     public static final int MAX_NAME = 200;
+    public static final int MAX_ACRONYM = 30;
+    public static final int MAX_DESCRIPTION = 4000;
+    public static final int MAX_WEBSITE = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -75,7 +77,7 @@ public class Organisation {
     public Organisation(String name, OrganisationType type, String countryCode) {
         this.createdAt = Instant.now();
         rename(name, null);
-        this.type = Objects.requireNonNull(type, "type");
+        this.type = requireType(type);
         this.countryCode = Countries.require(countryCode);
     }
 
@@ -89,21 +91,47 @@ public class Organisation {
                     "The name is longer than " + MAX_NAME + " characters.", MAX_NAME);
         }
         this.name = trimmed;
-        this.acronym = acronym == null || acronym.isBlank() ? null : acronym.strip();
+        this.acronym = limit(acronym, MAX_ACRONYM, "acronym");
     }
 
     public void describe(OrganisationType type, String countryCode, String description, String website) {
-        this.type = Objects.requireNonNull(type, "type");
+        this.type = requireType(type);
         this.countryCode = Countries.require(countryCode);
-        this.description = description == null || description.isBlank() ? null : description.strip();
-        this.website = website == null || website.isBlank() ? null : website.strip();
+        this.description = limit(description, MAX_DESCRIPTION, "description");
+        String site = limit(website, MAX_WEBSITE, "website");
+        if (site != null && !site.matches("(?i)^https?://[^\\s]+$")) {
+            throw new InvalidInputException("website", "organisation.website.invalid",
+                    "Give the website as an address starting with https:// or http://.");
+        }
+        this.website = site;
+    }
+
+    private static OrganisationType requireType(OrganisationType type) {
+        if (type == null) {
+            throw new InvalidInputException("type", "organisation.type.required", "Choose the kind of organisation.");
+        }
+        return type;
+    }
+
+    private static String limit(String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw new InvalidInputException(field, "field.tooLong", "This is longer than " + max + " characters.", max);
+        }
+        return trimmed;
     }
 
     /** Places this organisation under {@code newParent} (or at the top), refusing cycles. */
     public void moveUnder(Organisation newParent) {
+        // Getters, not fields: ancestors may be lazy proxies, whose own fields are empty.
         Set<Long> seen = new HashSet<>();
-        for (Organisation o = newParent; o != null; o = o.parent) {
-            if (o == this || (id != null && id.equals(o.id)) || !seen.add(o.id == null ? -1L : o.id)) {
+        for (Organisation o = newParent; o != null; o = o.getParent()) {
+            Long ancestorId = o.getId();
+            if (o == this || (id != null && id.equals(ancestorId))
+                    || (ancestorId != null && !seen.add(ancestorId))) {
                 throw new InvalidInputException("parentId", "organisation.parent.cycle",
                         "An organisation cannot be placed under itself or one of its own units.");
             }
@@ -112,7 +140,7 @@ public class Organisation {
     }
 
     public void addFocalPoint(Person person) {
-        focalPoints.add(Objects.requireNonNull(person, "person"));
+        focalPoints.add(java.util.Objects.requireNonNull(person, "person"));
     }
 
     public void removeFocalPoint(Person person) {

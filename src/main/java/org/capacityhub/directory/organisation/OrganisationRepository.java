@@ -1,5 +1,6 @@
 package org.capacityhub.directory.organisation;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,12 @@ public interface OrganisationRepository extends JpaRepository<Organisation, Long
     List<Organisation> findByParentIdOrderByName(Long parentId);
 
     List<Organisation> findAllByOrderByName();
+
+    List<Organisation> findByIdInOrderByName(Collection<Long> ids);
+
+    long countByParentId(Long parentId);
+
+    long countByCountryCodeAndDemoTrue(String countryCode);
 
     /** Ids of the organisations of which the person is a focal point. */
     @Query("select o.id from Organisation o join o.focalPoints p where p.id = :personId")

@@ -113,7 +113,7 @@ public class Programme {
 
     public void coverCountries(Collection<String> countryCodes) {
         Set<String> codes = new TreeSet<>();
-        for (String code : countryCodes) {
+        for (String code : countryCodes == null ? java.util.List.<String>of() : countryCodes) {
             codes.add(Countries.require(code));
         }
         countries.retainAll(codes);

@@ -9,8 +9,15 @@ public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     List<Programme> findAllByOrderByName();
 
+    /** Programmes the organisation is a member of. */
+    @Query("select p from Programme p join p.members m where m.id = :organisationId order by p.name")
+    List<Programme> findByMember(Long organisationId);
+
     @Query("select p.id from Programme p join p.coordinators c where c.id = :personId")
     List<Long> findIdsCoordinatedBy(Long personId);
+
+    @Query("select count(p) from Programme p join p.coordinators c where c.id = :personId")
+    long countCoordinatedBy(Long personId);
 
     @Query("select distinct m.id from Programme p join p.members m join p.coordinators c where c.id = :personId")
     List<Long> findMemberIdsOfProgrammesCoordinatedBy(Long personId);

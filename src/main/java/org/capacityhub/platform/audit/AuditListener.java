@@ -164,6 +164,10 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
         if (before != null && before.equals(after)) {
             return;
         }
+        // An empty collection created with its owner changes nothing (the owner's creation entry already shows it).
+        if (before == null && after instanceof Collection<?> created && created.isEmpty()) {
+            return;
+        }
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(property, change(before, after));
         write(event.getSession(), Action.UPDATE, owner, event.getAffectedOwnerIdOrNull(), changes);

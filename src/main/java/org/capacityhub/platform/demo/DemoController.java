@@ -20,7 +20,8 @@ class DemoController {
     }
 
     @GetMapping
-    String page() {
+    String page(org.springframework.ui.Model model) {
+        model.addAttribute("signIns", demo.signIns());
         return "platform/demo";
     }
 

@@ -27,6 +27,7 @@ public class DemoDataset {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private volatile Boolean loaded;
+    private volatile List<DemoContributor.SignIn> signIns = List.of();
 
     DemoDataset(List<DemoContributor> contributors, JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.contributors = contributors.stream().sorted(Comparator.comparingInt(DemoContributor::order)).toList();
@@ -54,13 +55,26 @@ public class DemoDataset {
         if (isLoaded()) {
             return false;
         }
+        List<DemoContributor.SignIn> created = new java.util.ArrayList<>();
         AuditContext.run(requestedBy, AuditContext.Channel.SYSTEM, () -> transaction.executeWithoutResult(status -> {
-            contributors.forEach(DemoContributor::contribute);
+            contributors.forEach(contributor -> {
+                contributor.contribute();
+                created.addAll(contributor.signIns());
+            });
             jdbc.update("insert into platform_state (state_key, state_value, updated_at) values (?, ?, ?)",
                     STATE_KEY, requestedBy, OffsetDateTime.now(ZoneOffset.UTC));
         }));
         loaded = true;
+        signIns = List.copyOf(created);
         log.info("Demo dataset loaded (asked by {}).", requestedBy);
         return true;
+    }
+
+    /**
+     * The demo accounts created when the demo was loaded by this run of the application, with their generated
+     * passwords (kept in memory only: after a restart, an administrator resets them like any other account's).
+     */
+    public List<DemoContributor.SignIn> signIns() {
+        return signIns;
     }
 }

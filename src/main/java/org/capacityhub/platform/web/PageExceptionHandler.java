@@ -52,6 +52,13 @@ class PageExceptionHandler {
         return page(status, messages.getMessage(e, LocaleContextHolder.getLocale()), response);
     }
 
+    /** A malformed query parameter (a number that is not one) or a missing one: the request, not the server, is wrong. */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    ModelAndView badRequest(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, null, response);
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ModelAndView stale(ObjectOptimisticLockingFailureException e, HttpServletResponse response) {
         return page(HttpStatus.CONFLICT, messages.getMessage("error.staleEdit", null, LocaleContextHolder.getLocale()),

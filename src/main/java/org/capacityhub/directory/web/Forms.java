@@ -1,0 +1,48 @@
+package org.capacityhub.directory.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.capacityhub.platform.ConflictException;
+import org.capacityhub.platform.UserFacingException;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.validation.BindingResult;
+
+/** Turns a domain refusal into a form error beside the field at fault (or above the form). */
+public final class Forms {
+
+    private Forms() {}
+
+    /**
+     * Records {@code e} in {@code result}, on the form field it names ({@code renames} maps domain field names to
+     * form field names), and sets the response status to 400 (409 for a conflict).
+     */
+    public static void reject(BindingResult result, UserFacingException e, HttpServletResponse response,
+            Map<String, String> renames) {
+        String field = e.field() == null ? null : renames.getOrDefault(e.field(), e.field());
+        Object target = result.getTarget();
+        if (field != null && target != null && new BeanWrapperImpl(target).isReadableProperty(field)) {
+            result.rejectValue(field, e.getCodes()[0], e.getArguments(), e.getDefaultMessage());
+        } else {
+            result.reject(e.getCodes()[0], e.getArguments(), e.getDefaultMessage());
+        }
+        invalid(response, e instanceof ConflictException);
+    }
+
+    public static void reject(BindingResult result, UserFacingException e, HttpServletResponse response) {
+        reject(result, e, response, Map.of());
+    }
+
+    /** Someone else saved the record since the form was opened: the form is shown again, with a 409, to redo. */
+    public static void stale(BindingResult result, HttpServletResponse response) {
+        result.reject("error.staleEdit",
+                "Someone else changed this meanwhile. Reload to see their version, then make your change again.");
+        invalid(response, true);
+    }
+
+    /** A form shown again because of errors answers 400 (409 for a conflict), not 200. */
+    public static void invalid(HttpServletResponse response, boolean conflict) {
+        response.setStatus(conflict ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+    }
+}
