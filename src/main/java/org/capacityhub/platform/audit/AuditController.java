@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class AuditController {
 
-    private static final int PAGE_SIZE = 50;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditLog log;
@@ -34,15 +33,16 @@ class AuditController {
             @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
         AuditLog.Filter filter = new AuditLog.Filter(actor, entityType, entityId, action, channel, from, to);
-        Page<AuditEntry> entries = log.search(filter, page, PAGE_SIZE);
+        Page<AuditEntry> entries = log.search(filter, page, size);
         model.addAttribute("filter", filter);
         model.addAttribute("entries", entries);
         model.addAttribute("entityTypes", log.entityTypes());
         model.addAttribute("actions", Action.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("readable", new Readable());
+        model.addAttribute("size", entries.getSize());
         return "platform/audit";
     }
 
