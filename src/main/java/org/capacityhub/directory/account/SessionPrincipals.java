@@ -27,6 +27,24 @@ class SessionPrincipals {
     private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
+    /**
+     * Signs in someone who just created their account (from an invitation), with a new session id as a sign-in
+     * form would (session fixation protection).
+     */
+    void signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
+        AccountPrincipal principal = new AccountPrincipal(account);
+        principal.eraseCredentials();
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, principal.getAuthorities());
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        SecurityContext context = strategy.createEmptyContext();
+        context.setAuthentication(authentication);
+        strategy.setContext(context);
+        repository.saveContext(context, request, response);
+    }
+
     void refresh(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
         Authentication current = strategy.getContext().getAuthentication();
         if (current == null || !(current.getPrincipal() instanceof AccountPrincipal old)
