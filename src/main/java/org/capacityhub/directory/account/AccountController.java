@@ -27,11 +27,13 @@ class AccountController {
     private final AccountService service;
     private final ApiTokens tokens;
     private final SessionPrincipals sessions;
+    private final Invitations invitations;
 
-    AccountController(AccountService service, ApiTokens tokens, SessionPrincipals sessions) {
+    AccountController(AccountService service, ApiTokens tokens, SessionPrincipals sessions, Invitations invitations) {
         this.service = service;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.invitations = invitations;
     }
 
     @GetMapping
@@ -118,6 +120,7 @@ class AccountController {
 
     private String profilePage(UserAccount account, Model model) {
         model.addAttribute("account", account);
+        model.addAttribute("canInvite", !account.isAdministrator() && invitations.canInvite());
         model.addAttribute("tokens", tokens.list(account.getId()));
         java.util.Locale locale = LocaleContextHolder.getLocale();
         java.util.List<Countries.Country> countries = new java.util.ArrayList<>(Countries.all(locale));

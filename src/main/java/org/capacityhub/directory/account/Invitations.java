@@ -16,6 +16,7 @@ import org.capacityhub.directory.organisation.Organisation;
 import org.capacityhub.directory.organisation.OrganisationRepository;
 import org.capacityhub.directory.person.Person;
 import org.capacityhub.directory.person.PersonRepository;
+import org.capacityhub.platform.AuditContext;
 import org.capacityhub.platform.InvalidInputException;
 import org.capacityhub.platform.Mailer;
 import org.capacityhub.platform.NotFoundException;
@@ -77,10 +78,16 @@ class Invitations {
         return all.stream().filter(o -> access.canManage(o.getId())).toList();
     }
 
+    /** May the current user invite anyone (an administrator, or a focal point of some organisation)? */
+    @Transactional(readOnly = true)
+    boolean canInvite() {
+        return access.isAdministrator() || !invitableOrganisations().isEmpty();
+    }
+
     /** Only administrators and focal points may invite. */
     @Transactional(readOnly = true)
     void requireInviter() {
-        if (!access.isAdministrator() && invitableOrganisations().isEmpty()) {
+        if (!canInvite()) {
             throw new AccessDeniedException("Only administrators and focal points invite people");
         }
     }
@@ -196,6 +203,13 @@ class Invitations {
                     "Someone with this e-mail address already has an account."));
         }
         errors.throwIfAny();
+        // the writes are the invitee's own: attribute them to the account being created
+        return AuditContext.call(username[0], AuditContext.currentChannel(),
+                () -> createAccount(invitation, existing, username[0], form.getPassword(), now));
+    }
+
+    private UserAccount createAccount(Invitation invitation, Optional<Person> existing, String username,
+            String password, Instant now) {
         Person person = existing.orElseGet(() -> people.save(
                 new Person(invitation.getFullName(), invitation.getEmail(), invitation.getOrganisation())));
         if (invitation.getOrganisation() != null && person.getOrganisation() == null) {
@@ -204,8 +218,8 @@ class Invitations {
         if (invitation.isFocalPoint() && invitation.getOrganisation() != null) {
             invitation.getOrganisation().addFocalPoint(person);
         }
-        UserAccount account = new UserAccount(username[0], person);
-        account.choosePassword(passwordEncoder.encode(form.getPassword()));
+        UserAccount account = new UserAccount(username, person);
+        account.choosePassword(passwordEncoder.encode(password));
         account.grantAdministrator(invitation.isAdministrator());
         account.recordSignIn();
         account = accounts.save(account);

@@ -124,6 +124,10 @@ class InvitationTest {
         assertThat(person.getEmail()).isEqualTo(email);
         assertThat(account.isAdministrator()).isFalse();
         assertThat(organisations.findIdsWithFocalPoint(person.getId())).containsExactly(ministry.getId());
+        // the invitee's own writes are attributed to them in the audit log
+        assertThat(jdbc.queryForList("select actor from audit_entry where entity_type = 'UserAccount' "
+                + "and entity_id = ? and action = 'CREATE'", String.class, account.getId().toString()))
+                .containsExactly(username);
         TestAccounts.signIn(mvc, username, "my own long passphrase");
 
         // used twice: a clear refusal, no second account
@@ -228,6 +232,8 @@ class InvitationTest {
         makeFocalPoint(focal, own);
         MockHttpSession session = TestAccounts.signIn(mvc, focal.getUsername(), TestAccounts.PASSWORD);
 
+        mvc.perform(get("/account").session(session))
+                .andExpect(content().string(containsString("href=\"/account/invitations\"")));
         mvc.perform(get("/account/invitations").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(own.getName())))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(other.getName()))))
@@ -262,6 +268,8 @@ class InvitationTest {
         UserAccount member = accounts.create("member", false, false);
         MockHttpSession session = TestAccounts.signIn(mvc, member.getUsername(), TestAccounts.PASSWORD);
         mvc.perform(get("/account/invitations").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/account").session(session))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/account/invitations\""))));
         mvc.perform(post("/account/invitations").session(session).with(csrf())
                         .param("email", TestAccounts.unique("x") + "@example.org").param("fullName", "X"))
                 .andExpect(status().isForbidden());
