@@ -1,5 +1,7 @@
 package org.capacityhub.directory.account;
 
+import java.util.List;
+
 import org.capacityhub.directory.person.Person;
 import org.capacityhub.platform.Countries;
 import org.capacityhub.platform.InvalidInputException;
@@ -41,7 +43,11 @@ class AccountService {
         errors.attempt(() -> person.describeRole(form.getPositionTitle(), form.getRoleFamily(), person.getOrganisation()));
         boolean countryOk = form.getCountryCode() == null || form.getCountryCode().isBlank()
                 || errors.attempt(() -> Countries.require(form.getCountryCode()));
-        if (countryOk) {
+        // each of region, languages and time zone checked on its own, so that every one at fault is reported
+        boolean regionOk = errors.attempt(() -> person.locate(null, form.getRegion(), List.of(), null));
+        boolean languagesOk = errors.attempt(() -> person.locate(null, null, form.languageList(), null));
+        boolean timeZoneOk = errors.attempt(() -> person.locate(null, null, List.of(), form.getTimeZone()));
+        if (countryOk && regionOk && languagesOk && timeZoneOk) {
             errors.attempt(() -> person.locate(form.getCountryCode(), form.getRegion(), form.languageList(),
                     form.getTimeZone()));
         }

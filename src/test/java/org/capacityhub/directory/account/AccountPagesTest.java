@@ -76,11 +76,12 @@ class AccountPagesTest {
         String longName = "x".repeat(201);
         mvc.perform(post("/account").session(session).with(csrf())
                         .param("fullName", longName).param("positionTitle", "Kept position")
-                        .param("timeZone", "Mars/Olympus").param("countryCode", "SN"))
+                        .param("timeZone", "Mars/Olympus").param("languages", "english").param("countryCode", "SN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"fullName-error\"")))
                 .andExpect(content().string(containsString("The name is longer than 200 characters.")))
                 .andExpect(content().string(containsString("id=\"timeZone-error\"")))
+                .andExpect(content().string(containsString("id=\"languages-error\"")))
                 .andExpect(content().string(containsString("aria-describedby=\"fullName-error\"")))
                 .andExpect(content().string(containsString("is-invalid")))
                 .andExpect(content().string(containsString("value=\"Kept position\"")));
