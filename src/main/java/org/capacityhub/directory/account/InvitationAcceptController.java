@@ -63,7 +63,8 @@ class InvitationAcceptController {
             return "directory/account/invitation-accept";
         } catch (UserFacingException e) {
             return closed(e, model, response);
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException
+                | org.springframework.dao.DataIntegrityViolationException e) {
             // accepted twice at the same moment: the other one won
             return closed(new ConflictException(null, "invitation.used", "This invitation was already used."), model,
                     response);

@@ -15,6 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ class SessionPrincipals {
 
     private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
     /**
      * Signs in someone who just created their account (from an invitation), with a new session id as a sign-in
@@ -38,6 +41,8 @@ class SessionPrincipals {
                 principal, null, principal.getAuthorities());
         if (request.getSession(false) != null) {
             request.changeSessionId();
+            // as a sign-in form does: the anonymous visitor's CSRF token is not carried into the signed-in session
+            csrfTokens.saveToken(null, request, response);
         }
         SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(authentication);

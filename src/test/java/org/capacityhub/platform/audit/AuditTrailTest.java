@@ -183,6 +183,8 @@ class AuditTrailTest {
                 .andExpect(content().string(containsString("No entry matches these filters.")));
         mvc.perform(get("/admin/audit").session(session).param("from", "2024-02-01").param("to", "2024-01-01"))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/account").session(session))
+                .andExpect(content().string(containsString("href=\"/admin\"")));
         mvc.perform(get("/admin").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/admin/audit\"")))
                 .andExpect(content().string(containsString("href=\"/admin/outbox\"")))
@@ -203,6 +205,8 @@ class AuditTrailTest {
         MockHttpSession session = TestAccounts.signIn(mvc, member.getUsername(), TestAccounts.PASSWORD);
         mvc.perform(get("/admin/audit").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/account").session(session))
+                .andExpect(content().string(not(containsString("href=\"/admin\""))));
         String token = tokens.create(member.getId(), "curious", null).secret();
         mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + token))
                 .andExpect(status().isForbidden())
