@@ -15,4 +15,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     boolean existsByAdministratorTrue();
 
     boolean existsByUsername(String username);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select o.id from Person p join p.organisation o where p.id = :personId")
+    Long findOrganisationIdOfPerson(Long personId);
 }

@@ -156,7 +156,7 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
         }
         String role = event.getCollection().getRole();
         String property = role == null ? "collection" : role.substring(role.lastIndexOf('.') + 1);
-        if (policy(owner.getClass(), property) == FieldPolicy.IGNORE) {
+        if (policy(Hibernate.getClassLazy(owner), property) == FieldPolicy.IGNORE) {
             return;
         }
         Object before = snapshotValues(snapshot, event.getSession());
@@ -185,7 +185,7 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
 
     private void addChange(Map<String, Object> changes, Class<?> type, String property, Object before, Object after,
             SharedSessionContractImplementor session, boolean always) {
-        FieldPolicy policy = policy(Hibernate.getClassLazy(type), property);
+        FieldPolicy policy = policy(type, property);
         if (policy == FieldPolicy.IGNORE || "version".equals(property)) {
             return;
         }

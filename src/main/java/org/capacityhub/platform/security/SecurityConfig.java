@@ -1,14 +1,19 @@
 package org.capacityhub.platform.security;
 
+import java.util.List;
+
 import org.capacityhub.platform.ApiTokenVerifier;
 import org.capacityhub.platform.PlatformSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -17,7 +22,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -46,11 +54,19 @@ class SecurityConfig {
     }
 
     @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
+    }
+
+    /** Passwords (form and HTTP Basic); publishes success and failure events (e.g. to record the last sign-in). */
+    @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, AuthenticationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean
@@ -84,7 +100,8 @@ class SecurityConfig {
     @Order(10)
     SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
             PlatformSettings settings, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers,
+            AuthenticationEventPublisher events) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -106,12 +123,16 @@ class SecurityConfig {
                         + "registered: set spring.security.oauth2.client.registration." + settings.oidc().registrationId()
                         + ".* (see README, 'OpenID Connect sign-in').");
             }
+            OAuth2UserService<OidcUserRequest, OidcUser> service = oidcUsers.getIfAvailable(OidcUserService::new);
+            // With an explicit authentication manager, the providers oauth2Login() registers are not used: the
+            // OpenID Connect provider goes in a manager of its own, with the password manager as parent.
+            ProviderManager withOidc = new ProviderManager(List.of(new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), service)), authenticationManager);
+            withOidc.setAuthenticationEventPublisher(events);
+            http.authenticationManager(withOidc);
             http.oauth2Login(o -> {
                 o.loginPage("/login");
-                OAuth2UserService<OidcUserRequest, OidcUser> service = oidcUsers.getIfAvailable();
-                if (service != null) {
-                    o.userInfoEndpoint(u -> u.oidcUserService(service));
-                }
+                o.userInfoEndpoint(u -> u.oidcUserService(service));
             });
         }
         return http.build();
