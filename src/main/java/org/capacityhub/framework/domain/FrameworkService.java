@@ -182,10 +182,12 @@ public class FrameworkService {
     public void discardDraft(UUID identifier) {
         FrameworkVersion draft = editableDraft(identifier);
         for (Node n : draft.getNodes()) {
+            n.clearDescriptors();
             n.detachFromParent();
         }
         entityManager.flush();
         versions.delete(draft);
+        entityManager.flush();
     }
 
     public FrameworkVersion publish(UUID identifier) {

@@ -159,6 +159,12 @@ public class Node {
         }
     }
 
+    /** Used before deleting a whole draft, so that rows can be removed in any order. */
+    public void clearDescriptors() {
+        version.requireDraft();
+        descriptors.clear();
+    }
+
     void removeDescriptorsOf(Level level) {
         version.requireDraft();
         descriptors.removeIf(d -> d.getLevel() == level);

@@ -45,6 +45,27 @@ public final class CaseWriter {
         return UUID.nameUUIDFromBytes((identifier + "/" + language).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every language any text of the framework is written in, its own first. */
+    public static List<String> allLanguages(FrameworkData data) {
+        java.util.LinkedHashSet<String> result = new java.util.LinkedHashSet<>(languages(data));
+        result.addAll(data.description().keySet());
+        if (data.scale() != null) {
+            result.addAll(data.scale().title().keySet());
+            data.scale().levels().forEach(l -> {
+                result.addAll(l.title().keySet());
+                result.addAll(l.description().keySet());
+            });
+        }
+        data.nodes().forEach(n -> {
+            result.addAll(n.alternativeLabel().keySet());
+            result.addAll(n.description().keySet());
+            n.descriptors().forEach(d -> result.addAll(d.text().keySet()));
+            n.supportingQuestions().forEach(q -> result.addAll(q.keySet()));
+        });
+        return List.copyOf(result);
+    }
+
+    /** The languages a package is served in: those of the framework's title and its items' titles. */
     public static List<String> languages(FrameworkData data) {
         java.util.LinkedHashSet<String> result = new java.util.LinkedHashSet<>();
         result.add(data.language());

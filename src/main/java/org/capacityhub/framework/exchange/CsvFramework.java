@@ -39,7 +39,7 @@ public final class CsvFramework {
     private CsvFramework() {}
 
     public static byte[] write(FrameworkData data) {
-        List<String> languages = CaseWriter.languages(data);
+        List<String> languages = CaseWriter.allLanguages(data);
         String lang = data.language();
         StringWriter out = new StringWriter();
         meta(out, "identifier", data.identifier().toString());
