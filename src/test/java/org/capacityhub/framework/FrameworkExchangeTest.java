@@ -241,8 +241,11 @@ class FrameworkExchangeTest {
                 + "code,parent_code,title,title@fr,level:Basic,level:High\r\n"
                 + "A,,Area,Domaine,,\r\n"
                 + "A.1,A,Competency,Compétence,\"Knows it\nHas read about it\",Teaches it\r\n";
+        long importsAudited = jdbc.queryForObject("select count(*) from audit_entry where channel = 'IMPORT'", Long.class);
         String body = importFile(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "?publish=true")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where channel = 'IMPORT'", Long.class))
+                .as("the audit log records the import path").isGreaterThan(importsAudited);
         UUID id = UUID.fromString(JSON.readTree(body).get("identifier").stringValue());
         FrameworkData data = fetch(id, null);
         assertThat(data.title().get("fr")).isEqualTo("Référentiel CSV");
