@@ -43,7 +43,7 @@ public class FrameworkExchange {
 
     /** A parsed file, ready to be previewed and committed. */
     public record Parsed(Format format, String filename, FrameworkData data, List<String> warnings,
-            boolean existingFramework) {}
+            boolean existingFramework) implements java.io.Serializable {}
 
     private final FrameworkService service;
     private final FrameworkRepository frameworks;
