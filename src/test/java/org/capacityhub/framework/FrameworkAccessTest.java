@@ -88,8 +88,11 @@ class FrameworkAccessTest {
     }
 
     @Test
-    void theApiNeedsAToken() throws Exception {
+    void theApiNeedsATokenAndIsDocumented() throws Exception {
         mvc.perform(get("/api/v1/frameworks")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/api/v1/frameworks/import")));
     }
 
     @Test
