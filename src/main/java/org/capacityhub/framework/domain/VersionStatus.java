@@ -1,0 +1,3 @@
+package org.capacityhub.framework.domain;
+
+public enum VersionStatus { DRAFT, PUBLISHED }
