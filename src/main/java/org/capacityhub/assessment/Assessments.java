@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.capacityhub.assessment.domain.AssessmentService;
-import org.capacityhub.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +23,7 @@ public class Assessments {
 
     /** The results of an assessment the current user may see. */
     public Optional<AssessmentResult> result(long assessmentId) {
-        try {
-            return Optional.of(service.result(assessmentId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return service.result(assessmentId);
     }
 
     /** The final (submitted or validated) results for an organisation the current user may see, newest first. */

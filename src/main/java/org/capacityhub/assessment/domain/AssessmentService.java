@@ -277,9 +277,10 @@ public class AssessmentService {
 
     // ---------------------------------------------------------------- results
 
+    /** The results of an assessment the current user may see; empty otherwise (as if it did not exist). */
     @Transactional(readOnly = true)
-    public AssessmentResult result(long id) {
-        return result(visible(id));
+    public java.util.Optional<AssessmentResult> result(long id) {
+        return assessments.findById(id).filter(this::canView).map(this::result);
     }
 
     @Transactional(readOnly = true)
