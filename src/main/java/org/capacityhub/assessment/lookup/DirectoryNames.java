@@ -62,11 +62,10 @@ public class DirectoryNames {
                 (rs, i) -> new OrganisationName(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
-    /** The organisation with exactly this name, if there is one and only one. */
-    public Optional<Long> organisationIdByName(String name) {
-        List<Long> ids = jdbc.queryForList("select id from organisation where name = :name", Map.of("name", name),
-                Long.class);
-        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    /** The demo-data organisation with exactly this name (the first one created, if several). */
+    public Optional<Long> demoOrganisationIdByName(String name) {
+        return jdbc.queryForList("select id from organisation where name = :name and demo = true order by id",
+                Map.of("name", name), Long.class).stream().findFirst();
     }
 
     public Map<Long, String> personNames(Collection<Long> ids) {
