@@ -111,9 +111,18 @@ public class Frameworks {
         if (node == null) {
             return List.of();
         }
+        // links count from the latest published version of each framework (and from the competency's own version)
+        Map<UUID, Long> latestPublished = new java.util.HashMap<>();
+        for (FrameworkVersion v : versions.findAllWithFramework()) {
+            if (v.isPublished()) {
+                latestPublished.put(v.getFramework().getIdentifier(), v.getId());
+            }
+        }
         Map<UUID, String> others = new LinkedHashMap<>();
         for (Association a : associations.findTouching(node.getIdentifier())) {
-            if (!a.isCrosswalk() || !(a.getVersion().isPublished() || a.getVersion() == node.getVersion())) {
+            boolean current = a.getVersion().getId().equals(latestPublished.get(a.getVersion().getFramework().getIdentifier()))
+                    || a.getVersion() == node.getVersion();
+            if (!a.isCrosswalk() || !current) {
                 continue;
             }
             UUID other = a.getOrigin().equals(node.getIdentifier()) ? a.getDestination() : a.getOrigin();

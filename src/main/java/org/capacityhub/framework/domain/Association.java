@@ -65,7 +65,7 @@ public class Association {
 
     Association(FrameworkVersion version, UUID identifier, String type, UUID origin, UUID destination,
             String destinationUri, String destinationTitle, Integer sequenceNumber) {
-        if (type == null || type.isBlank() || "isChildOf".equals(type)) {
+        if (type == null || type.isBlank()) {
             throw new InvalidInputException("associationType", "framework.association.type",
                     "Choose an association type (the tree itself is not an association here).");
         }

@@ -182,10 +182,12 @@ public class FrameworkService {
     public void discardDraft(UUID identifier) {
         FrameworkVersion draft = editableDraft(identifier);
         for (Node n : draft.getNodes()) {
+            n.clearDescriptors();
             n.detachFromParent();
         }
         entityManager.flush();
         versions.delete(draft);
+        entityManager.flush();
     }
 
     public FrameworkVersion publish(UUID identifier) {
@@ -326,7 +328,7 @@ public class FrameworkService {
     public Association addCrosswalk(UUID identifier, CrosswalkEdit edit, NodeRepository nodes) {
         FrameworkVersion draft = editableDraft(identifier);
         node(draft, edit.origin());
-        if (edit.type() == null || !Association.CASE_TYPES.contains(edit.type())) {
+        if (edit.type() == null || !Association.CASE_TYPES.contains(edit.type()) || "isChildOf".equals(edit.type())) {
             throw new InvalidInputException("type", "framework.association.type",
                     "Choose an association type (the tree itself is not an association here).");
         }

@@ -153,7 +153,7 @@ public class FrameworkVersion {
 
     public void setTitle(Texts title) {
         requireDraft();
-        if (title == null || title.isEmpty() || title.in(language, language).isBlank()) {
+        if (title == null || title.exactly(language) == null || title.exactly(language).isBlank()) {
             throw new InvalidInputException("title", "framework.title.required", "A framework needs a title.");
         }
         this.title = title;

@@ -95,7 +95,7 @@ public class Node {
 
     public void setTitle(Texts title) {
         version.requireDraft();
-        if (title == null || title.isEmpty() || title.in(version.getLanguage(), null).isBlank()) {
+        if (title == null || title.exactly(version.getLanguage()) == null || title.exactly(version.getLanguage()).isBlank()) {
             throw new InvalidInputException("title", "framework.node.title.required", "Every item needs a title.");
         }
         this.title = title;
@@ -159,6 +159,12 @@ public class Node {
         }
     }
 
+    /** Used before deleting a whole draft, so that rows can be removed in any order. */
+    public void clearDescriptors() {
+        version.requireDraft();
+        descriptors.clear();
+    }
+
     void removeDescriptorsOf(Level level) {
         version.requireDraft();
         descriptors.removeIf(d -> d.getLevel() == level);
@@ -187,6 +193,18 @@ public class Node {
     public List<Descriptor> descriptorsOf(Level level) {
         return descriptors.stream().filter(d -> d.getLevel() == level)
                 .sorted(Comparator.comparingInt(Descriptor::getPosition)).toList();
+    }
+
+    /** This node's statements for a level in one language, one a line (for editing forms). */
+    public String descriptorLines(Level level, String language) {
+        return String.join("\n", descriptorsOf(level).stream()
+                .map(d -> d.getText().exactly(language) == null ? "" : d.getText().exactly(language)).toList()).strip();
+    }
+
+    /** The supporting questions in one language, one a line (for editing forms). */
+    public String questionLines(String language) {
+        return String.join("\n", supportingQuestions.stream()
+                .map(q -> q.exactly(language) == null ? "" : q.exactly(language)).toList()).strip();
     }
 
     private static String blankToNull(String s) {
