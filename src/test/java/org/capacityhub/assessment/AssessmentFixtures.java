@@ -53,7 +53,10 @@ class AssessmentFixtures {
     final AssessmentService service;
     final Frameworks frameworks;
 
+    final ApplicationContext context;
+
     AssessmentFixtures(ApplicationContext context) {
+        this.context = context;
         organisations = context.getBean(OrganisationRepository.class);
         people = context.getBean(PersonRepository.class);
         programmes = context.getBean(ProgrammeRepository.class);
@@ -79,6 +82,13 @@ class AssessmentFixtures {
         UserAccount account = accounts.save(new UserAccount("user" + suffix, person));
         return new Actor(person.getId(), account.getId(), account.getUsername(),
                 users.loadUserByUsername(account.getUsername()));
+    }
+
+    /** Gives the actor's account a password, to sign in through the form (browser tests). */
+    void password(Actor actor, String password) {
+        var encoder = context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class);
+        transaction.executeWithoutResult(s -> accounts.findById(actor.accountId()).orElseThrow()
+                .choosePassword(encoder.encode(password)));
     }
 
     Actor focalPoint(Organisation organisation) {
