@@ -133,6 +133,43 @@ class AssessmentOfflineBrowserTest {
     }
 
     @Test
+    void theFacilitatorScreenAndTheReportAreAccessible() {
+        Organisation ministry = fixtures.ministry("Ministry of Health");
+        Actor focal = fixtures.focalPoint(ministry);
+        fixtures.password(focal, PASSWORD);
+        long id = fixtures.assessment(focal, ministry);
+        signIn(page, focal);
+        page.setViewportSize(1280, 800);
+        page.navigate("/assessments/" + id + "/sections/1");
+        page.locator("label.level-button", new Page.LocatorOptions().setHasText("Moderate")).click();
+        assertThat(page.getByLabel("Moderate")).isChecked();
+        assertThat(page.locator("#save-status")).hasAttribute("data-state", "saved");
+        axe(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-section.png"))
+                .setFullPage(true));
+        fixtures.rateAll(focal, id);
+        page.navigate("/assessments/" + id + "/report");
+        assertThat(page.locator("svg#radar")).isVisible();
+        axe(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-report.png"))
+                .setFullPage(true));
+        page.navigate("/assessments/" + id);
+        axe(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-start.png"))
+                .setFullPage(true));
+    }
+
+    private static void axe(Page page) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                // the navigation bar's colours are the platform's (fixed on the browser-test branch)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).exclude(List.of("header")).analyze();
+        assertThat(results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList())
+                .as("serious accessibility violations on " + page.url()).isEmpty();
+    }
+
+    @Test
     void aSectionSavedMeanwhileBySomeoneElseIsShownBesideMineAndNotOverwritten() {
         Organisation ministry = fixtures.ministry("Ministry of Trade");
         Actor focal = fixtures.focalPoint(ministry);
