@@ -306,6 +306,19 @@ class AssessmentPagesTest {
     }
 
     @Test
+    void aUnescoDomainListsItsCompetencies() throws Exception {
+        long id = fixtures.as(focal, () -> fixtures.service.create(ministry.getId(), fixtures.unesco().versionId(),
+                new org.capacityhub.assessment.domain.DetailsInput(java.time.LocalDate.of(2026, 6, 1),
+                        org.capacityhub.assessment.domain.Delivery.ONLINE, null, null, null, null)));
+        assertThat(detail(id).sections()).extracting(Views.SectionView::title).containsExactly(
+                "Digital Planning and Design", "Data Use and Governance", "Digital Management and Execution");
+        mvc.perform(get("/assessments/{id}/sections/1", id).with(focal.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"section-competencies\"")))
+                .andExpect(content().string(containsString("strategic foresight")))
+                .andExpect(content().string(containsString("Knows the concept, has not yet applied it in practice.")));
+    }
+
+    @Test
     void frenchPagesAreTranslated() throws Exception {
         long id = fixtures.assessment(focal, ministry);
         mvc.perform(get("/assessments/{id}/sections/1", id).with(focal.user()).header("Accept-Language", "fr"))

@@ -140,10 +140,12 @@ public class AssessmentService {
         List<Views.LevelView> columns = detail.levelsHighestFirst();
         List<Views.DescriptorRow> rows = new ArrayList<>();
         addRow(rows, frameworks.competency(section.competencyId()).orElse(null), columns);
+        List<Views.CompetencyView> competencies = new ArrayList<>();
         for (Competency child : frameworks.descendants(section.competencyId())) {
             addRow(rows, child, columns);
+            competencies.add(new Views.CompetencyView(child.code(), child.title(), child.description(), child.depth()));
         }
-        return new Views.SectionScreen(detail, section, rows, detail.sections().size());
+        return new Views.SectionScreen(detail, section, rows, competencies, detail.sections().size());
     }
 
     private void addRow(List<Views.DescriptorRow> rows, Competency competency, List<Views.LevelView> columns) {

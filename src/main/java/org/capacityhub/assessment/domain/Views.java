@@ -75,7 +75,7 @@ public final class Views {
 
     /** The facilitator's screen for one section. */
     public record SectionScreen(Detail assessment, SectionView section, List<DescriptorRow> descriptors,
-            int total) {
+            List<CompetencyView> competencies, int total) {
 
         public boolean hasPrevious() {
             return section.number() > 1;
@@ -85,6 +85,9 @@ public final class Views {
             return section.number() < total;
         }
     }
+
+    /** A competency inside a section (e.g. the competencies of a UNESCO domain). */
+    public record CompetencyView(String code, String title, String description, int depth) {}
 
     /** What the creation form offers. */
     public record CreateOptions(List<Option> organisations, List<Option> frameworks, List<Option> people) {}
