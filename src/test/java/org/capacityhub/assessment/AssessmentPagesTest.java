@@ -296,6 +296,10 @@ class AssessmentPagesTest {
         assertThat(detail(id).state()).isEqualTo(AssessmentState.REOPENED);
         assertThat(detail(id).history()).last().extracting(Views.TransitionView::reason)
                 .isEqualTo("Finance was not represented");
+        assertThat(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                "select changes from audit_entry where entity_type = 'Assessment' and entity_id = ? and action = 'UPDATE'",
+                String.class, String.valueOf(id))).anySatisfy(changes -> assertThat(changes)
+                        .contains("Finance was not represented").contains("REOPENED"));
 
         mvc.perform(get("/assessments/{id}/report", id).with(focal.user())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("role=\"img\"")))
