@@ -88,14 +88,20 @@ class FrameworkAccessTest {
     }
 
     @Test
-    void theApiNeedsAToken() throws Exception {
+    void theApiNeedsATokenAndIsDocumented() throws Exception {
         mvc.perform(get("/api/v1/frameworks")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/api/v1/frameworks/import")));
     }
 
     @Test
     void anyoneReadsPublishedFrameworksThroughTheCaseApiButNeverDrafts() throws Exception {
         String draft = draftFramework();
-        mvc.perform(get("/ims/case/v1p1/CFDocuments")).andExpect(status().isOk())
+        mvc.perform(get("/ims/case/v1p1/CFDocuments").header("Origin", "https://other-tool.example"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Access-Control-Allow-Origin", "*"))
                 .andExpect(jsonPath("$.CFDocuments[*].identifier", hasItem(Frameworks.GOVSTACK_SKILLS_ASSESSMENT.toString())))
                 .andExpect(jsonPath("$.CFDocuments[*].identifier", hasItem(Frameworks.UNESCO_DIGITAL_COMPETENCIES.toString())))
                 .andExpect(jsonPath("$.CFDocuments[*].identifier", not(hasItem(draft))));

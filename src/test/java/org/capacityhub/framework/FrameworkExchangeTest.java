@@ -191,6 +191,28 @@ class FrameworkExchangeTest {
     }
 
     @Test
+    void aPackageInAnotherLanguageImportsAsATranslationOfTheOriginal() throws Exception {
+        FrameworkData data = FrameworkVersioningTest.sample("Translated " + UUID.randomUUID());
+        String created = importFile(new CaseWriter("http://localhost:8080").bytes(data, "en", null),
+                MediaType.APPLICATION_JSON_VALUE, "?publish=true").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JSON.readTree(created).get("identifier").stringValue());
+        // a translator edits the French package in another tool and sends it back
+        String fr = new String(exportCase(id, "fr"), StandardCharsets.UTF_8)
+                .replace("\"Compétence\"", "\"Compétence revue\"");
+        importFile(fr.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_VALUE, "")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.identifier").value(id.toString()))
+                .andExpect(jsonPath("$.version").value(2));
+        FrameworkData merged = fetch(id, 2);
+        assertThat(merged.nodes().get(1).title()).isEqualTo(Map.of("en", "Competency", "fr", "Compétence revue"));
+        // texts that were not translated stay untranslated (the package showed the English as a fallback)
+        assertThat(merged.nodes().get(0).title()).isEqualTo(Map.of("en", "Area"));
+        assertThat(merged.nodes().get(1).descriptors()).isEqualTo(data.nodes().get(1).descriptors());
+        assertThat(merged.title()).isEqualTo(data.title());
+    }
+
+    @Test
     void badFilesAreRefusedWithTheProblemAndItsPlaceAndChangeNothing() throws Exception {
         String before = FrameworkTestSupport.counts(jdbc);
         String doc = UUID.randomUUID().toString();
@@ -241,8 +263,11 @@ class FrameworkExchangeTest {
                 + "code,parent_code,title,title@fr,level:Basic,level:High\r\n"
                 + "A,,Area,Domaine,,\r\n"
                 + "A.1,A,Competency,Compétence,\"Knows it\nHas read about it\",Teaches it\r\n";
+        long importsAudited = jdbc.queryForObject("select count(*) from audit_entry where channel = 'IMPORT'", Long.class);
         String body = importFile(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "?publish=true")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where channel = 'IMPORT'", Long.class))
+                .as("the audit log records the import path").isGreaterThan(importsAudited);
         UUID id = UUID.fromString(JSON.readTree(body).get("identifier").stringValue());
         FrameworkData data = fetch(id, null);
         assertThat(data.title().get("fr")).isEqualTo("Référentiel CSV");

@@ -81,7 +81,9 @@ class FrameworkPagesTest {
         mvc.perform(get("/frameworks/" + Frameworks.UNESCO_DIGITAL_COMPETENCIES).param("q", "agile").with(user(member)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("agile strategy"), containsString("agile execution"),
-                        containsString("2 of 17 items match"), not(containsString("digital literacy")))));
+                        containsString("2 of 17 items match"), not(containsString("digital literacy")),
+                        containsString("hx-trigger=\"input changed delay:400ms, search\""),
+                        containsString("hx-select=\"#framework-tree\""))));
     }
 
     @Test

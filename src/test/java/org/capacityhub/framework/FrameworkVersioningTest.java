@@ -15,6 +15,7 @@ import org.capacityhub.framework.domain.Texts;
 import org.capacityhub.framework.exchange.Assembler;
 import org.capacityhub.framework.exchange.FrameworkData;
 import org.capacityhub.platform.ConflictException;
+import org.capacityhub.platform.InvalidInputException;
 import org.capacityhub.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,35 @@ class FrameworkVersioningTest {
 
         service.publish(id);
         assertThat(service.version(id, null).getNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void aDraftsTreeIsEditedMovedAndPrunedThenPublished() {
+        FrameworkData data = sample("Tree edits " + UUID.randomUUID());
+        UUID id = service.create(data, true, false).identifier();
+        service.newDraft(id);
+        UUID area = data.nodes().get(0).identifier();
+        UUID competency = data.nodes().get(1).identifier();
+        UUID second = service.addNode(id, null, new FrameworkService.NodeEdit("B", Map.of("en", "Second area"), null,
+                null, null, "Area", null)).getIdentifier();
+        service.moveNode(id, competency, second, 0);
+        assertThatThrownBy(() -> service.moveNode(id, second, competency, 0)).isInstanceOf(InvalidInputException.class);
+        service.shiftNode(id, second, -1);
+        FrameworkData moved = transaction.execute(s -> Assembler.read(service.version(id, 2)));
+        assertThat(moved.nodes()).extracting(FrameworkData.NodeData::code).containsExactly("B", "A.1", "A");
+        assertThat(moved.nodes().get(1).parent()).isEqualTo(second);
+
+        // deleting an area deletes what is under it, descriptors included
+        service.deleteNode(id, second);
+        service.removeLevel(id, data.scale().levels().get(0).identifier());
+        service.publish(id);
+        FrameworkData published = transaction.execute(s -> Assembler.read(service.version(id, 2)));
+        assertThat(published.nodes()).extracting(FrameworkData.NodeData::identifier).containsExactly(area);
+        assertThat(published.scale().levels()).hasSize(1);
+        assertThat(service.changelog(id, 1, 2).changes()).extracting(Changelog.Change::kind)
+                .contains(Changelog.Kind.REMOVED);
+        FrameworkData first = transaction.execute(s -> Assembler.read(service.version(id, 1)));
+        assertThat(first).isEqualTo(data);
     }
 
     @Test

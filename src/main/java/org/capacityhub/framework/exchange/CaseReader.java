@@ -37,6 +37,8 @@ public final class CaseReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<String> warnings = new ArrayList<>();
+    private UUID translationOf;
+    private final Map<UUID, UUID> originalItems = new HashMap<>();
     private final String ownUriPrefix;
 
     /** @param baseUrl this installation's public address: URIs it minted are not kept as external links */
@@ -47,6 +49,16 @@ public final class CaseReader {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** For a package written by Capacity Hub in another language: the original framework's identifier, else null. */
+    public UUID translationOf() {
+        return translationOf;
+    }
+
+    /** For such a package: item identifiers of the package → those of the original framework. */
+    public Map<UUID, UUID> originalItems() {
+        return originalItems;
     }
 
     public FrameworkData read(byte[] content) {
@@ -74,6 +86,9 @@ public final class CaseReader {
             throw new ImportProblem("CFDocument.title", "the framework has no title.");
         }
         JsonNode ext = extension(doc);
+        if (text(ext, "translationOf") != null) {
+            translationOf = uuid(ext.get("translationOf"), "CFDocument.extensions.capacityhub.translationOf");
+        }
         String language = text(doc, "language");
         if (language == null) {
             language = "en";
@@ -201,6 +216,9 @@ public final class CaseReader {
         for (UUID id : order) {
             JsonNode item = items.get(id);
             JsonNode ie = extension(item);
+            if (translationOf != null && text(ie, "translationOf") != null) {
+                originalItems.put(id, uuid(ie.get("translationOf"), "CFItems[" + itemIndex.get(id) + "].extensions.capacityhub.translationOf"));
+            }
             String itemType = text(item, "CFItemType");
             if (itemType == null && item.get("CFItemTypeURI") != null) {
                 itemType = text(item.get("CFItemTypeURI"), "title");

@@ -21,7 +21,7 @@ public record FrameworkData(
         Guide guide,
         Scale scale,
         List<NodeData> nodes,
-        List<AssociationData> associations) {
+        List<AssociationData> associations) implements java.io.Serializable {
 
     public FrameworkData {
         title = title == null ? Map.of() : title;
@@ -32,7 +32,7 @@ public record FrameworkData(
     }
 
     public record Guide(Map<String, String> introduction, Map<String, String> definitions,
-            Map<String, String> instructions) {
+            Map<String, String> instructions) implements java.io.Serializable {
         public Guide {
             introduction = introduction == null ? Map.of() : introduction;
             definitions = definitions == null ? Map.of() : definitions;
@@ -41,7 +41,7 @@ public record FrameworkData(
     }
 
     public record Scale(UUID identifier, Map<String, String> title, Map<String, String> description,
-            List<LevelData> levels) {
+            List<LevelData> levels) implements java.io.Serializable {
         public Scale {
             title = title == null ? Map.of() : title;
             description = description == null ? Map.of() : description;
@@ -51,7 +51,7 @@ public record FrameworkData(
 
     /** A level of the scale, lowest first. */
     public record LevelData(UUID identifier, String code, Map<String, String> title,
-            Map<String, String> description) {
+            Map<String, String> description) implements java.io.Serializable {
         public LevelData {
             title = title == null ? Map.of() : title;
             description = description == null ? Map.of() : description;
@@ -62,7 +62,7 @@ public record FrameworkData(
     public record NodeData(UUID identifier, UUID parent, String code, Map<String, String> title,
             Map<String, String> alternativeLabel, Map<String, String> description, List<String> keywords,
             String itemType, String educationLevel, String listEnumeration, String sourceUri,
-            List<DescriptorData> descriptors, List<Map<String, String>> supportingQuestions) {
+            List<DescriptorData> descriptors, List<Map<String, String>> supportingQuestions) implements java.io.Serializable {
         public NodeData {
             title = title == null ? Map.of() : title;
             alternativeLabel = alternativeLabel == null ? Map.of() : alternativeLabel;
@@ -74,14 +74,14 @@ public record FrameworkData(
     }
 
     /** One benchmark statement of a node at a level (several per level allowed, in order). */
-    public record DescriptorData(UUID level, Map<String, String> text) {
+    public record DescriptorData(UUID level, Map<String, String> text) implements java.io.Serializable {
         public DescriptorData {
             text = text == null ? Map.of() : text;
         }
     }
 
     public record AssociationData(UUID identifier, String type, UUID origin, UUID destination,
-            String destinationUri, String destinationTitle, Integer sequenceNumber) {}
+            String destinationUri, String destinationTitle, Integer sequenceNumber) implements java.io.Serializable {}
 
     public int levelCount() {
         return scale == null ? 0 : scale.levels().size();

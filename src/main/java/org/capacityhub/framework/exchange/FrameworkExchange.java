@@ -43,7 +43,7 @@ public class FrameworkExchange {
 
     /** A parsed file, ready to be previewed and committed. */
     public record Parsed(Format format, String filename, FrameworkData data, List<String> warnings,
-            boolean existingFramework) {}
+            boolean existingFramework) implements java.io.Serializable {}
 
     private final FrameworkService service;
     private final FrameworkRepository frameworks;
@@ -99,6 +99,16 @@ public class FrameworkExchange {
             CaseReader reader = new CaseReader(settings.baseUrl());
             data = reader.read(content);
             warnings.addAll(reader.warnings());
+            if (reader.translationOf() != null && frameworks.findByIdentifier(reader.translationOf()).isPresent()) {
+                FrameworkData original = Assembler.read(service.version(reader.translationOf(), null));
+                if (data.language().equals(original.language())) {
+                    throw new ImportProblem("CFDocument.language", "a translation package must be in another "
+                            + "language than the original framework (" + original.language() + ").");
+                }
+                warnings.add("This package is the " + data.language() + " translation of framework "
+                        + reader.translationOf() + ": its texts replace that language's in a new draft version.");
+                data = TranslationMerge.merge(original, data, reader.originalItems(), warnings);
+            }
         } else {
             String title = filename == null || filename.isBlank() ? "Imported framework"
                     : filename.replaceFirst("\\.[A-Za-z]+$", "");

@@ -15,7 +15,9 @@ import org.capacityhub.framework.exchange.FrameworkExchange;
 import org.capacityhub.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping(path = "/ims/case/v1p1", produces = MediaType.APPLICATION_JSON_VALUE)
+@CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD})
 @Transactional(readOnly = true)
 class CaseApiController {
 

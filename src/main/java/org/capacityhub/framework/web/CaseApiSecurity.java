@@ -23,9 +23,11 @@ class CaseApiSecurity {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> {})
+                .cors(c -> {})
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/ims/case/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/ims/case/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/ims/case/**").permitAll()
                         .anyRequest().denyAll());
         return http.build();
     }
