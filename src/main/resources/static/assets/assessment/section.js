@@ -34,6 +34,7 @@
     var sending = false;
     var again = false;
     var stopped = form.dataset.conflict === 'true';
+    var pendingSubmit = null;
 
     function setState(state, detail) {
         form.dataset.saveState = state;
@@ -146,6 +147,18 @@
         attempt(body, true).then(function (outcome) {
             sending = false;
             handle(outcome, local);
+            if (pendingSubmit) {
+                // a button was pressed while this autosave was under way: submit now, with the version it got
+                var submitter = pendingSubmit;
+                pendingSubmit = null;
+                stopped = true;
+                if (form.requestSubmit && submitter !== true) {
+                    form.requestSubmit(submitter);
+                } else {
+                    form.submit();
+                }
+                return;
+            }
             if (again && !stopped) {
                 again = false;
                 send();
@@ -252,8 +265,18 @@
 
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);
-    form.addEventListener('submit', function () {
-        // the normal POST takes over; unsent input keeps its local copy in case the POST never arrives (offline)
+    form.addEventListener('submit', function (event) {
+        clearTimeout(debounceTimer);
+        clearTimeout(retryTimer);
+        if (sending) {
+            // let the autosave under way finish first, or the POST would carry a version it just made stale
+            event.preventDefault();
+            pendingSubmit = event.submitter || true;
+            return;
+        }
+        // the normal POST takes over (no autosave races it); unsent input keeps its local copy in case the POST
+        // never arrives (offline)
+        stopped = true;
         var local = readLocal();
         if (local) {
             writeLocal(local.base);
