@@ -110,6 +110,14 @@ class AssessmentApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheAssessmentsApi() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/assessments/{id}/sections/{competencyId}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/assessments/{id}/reopen'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/assessments'].post").exists());
+    }
+
+    @Test
     void staleWritesAndBadInputAreProblemDocumentsThatChangeNothing() throws Exception {
         long id = fixtures.assessment(focal, ministry);
         JsonNode detail = body(get("/api/v1/assessments/{id}", id), 200);
