@@ -16,7 +16,11 @@
     'use strict';
 
     var form = document.getElementById('section-form');
-    if (!form || !window.fetch || !window.localStorage || !window.URLSearchParams || !window.FormData) {
+    if (!window.fetch || !window.localStorage || !window.URLSearchParams || !window.FormData) {
+        return;
+    }
+    if (!form) {
+        showUnsent(document.getElementById('section-answer'));
         return;
     }
     var DEBOUNCE_MS = 1200;
@@ -309,5 +313,47 @@
             setState('restored');
             send();
         }
+    }
+
+    // The section can no longer be edited here (submitted, or no longer allowed): input this browser kept for it
+    // is shown, so that it can be copied elsewhere, until the facilitator discards it.
+    function showUnsent(answer) {
+        if (!answer) {
+            return;
+        }
+        var unsentKey = 'capacityhub.assessment.' + answer.dataset.assessmentId + '.section.' + answer.dataset.competencyId;
+        var kept;
+        try {
+            kept = JSON.parse(localStorage.getItem(unsentKey));
+        } catch (e) {
+            kept = null;
+        }
+        if (!kept || !kept.answer) {
+            return;
+        }
+        var params = new URLSearchParams(kept.answer);
+        var lines = [];
+        ['notes', 'evidence'].forEach(function (name) {
+            var value = params.get(name);
+            if (value) {
+                lines.push(value);
+            }
+        });
+        params.forEach(function (value, name) {
+            if (name.indexOf('barrierNotes[') === 0 && value) {
+                lines.push(name.substring(13, name.length - 1) + ': ' + value);
+            }
+        });
+        if (!lines.length) {
+            localStorage.removeItem(unsentKey);
+            return;
+        }
+        var box = document.getElementById('unsent-input');
+        box.querySelector('.unsent-text').textContent = lines.join('\n\n');
+        box.hidden = false;
+        document.getElementById('discard-unsent').addEventListener('click', function () {
+            localStorage.removeItem(unsentKey);
+            box.hidden = true;
+        });
     }
 }());

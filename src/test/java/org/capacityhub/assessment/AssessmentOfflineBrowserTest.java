@@ -133,6 +133,35 @@ class AssessmentOfflineBrowserTest {
     }
 
     @Test
+    void inputKeptForASectionSubmittedMeanwhileIsShownToBeCopied() {
+        Organisation ministry = fixtures.ministry("Ministry of Transport");
+        Actor focal = fixtures.focalPoint(ministry);
+        fixtures.password(focal, PASSWORD);
+        long id = fixtures.assessment(focal, ministry);
+        signIn(page, focal);
+        page.navigate("/assessments/" + id + "/sections/1");
+        context.setOffline(true);
+        page.locator("#notes").fill("Never sent before the submission");
+        assertThat(page.locator("#save-status")).hasAttribute("data-state", "offline");
+
+        fixtures.rateAll(focal, id);
+        fixtures.as(focal, () -> {
+            fixtures.service.submit(id);
+            return null;
+        });
+        context.setOffline(false);
+        page.navigate("/assessments/" + id + "/sections/1");
+        assertThat(page.locator("#section-form")).hasCount(0);
+        assertThat(page.locator("#unsent-input")).isVisible();
+        assertThat(page.locator("#unsent-input")).containsText("Never sent before the submission");
+        page.locator("#discard-unsent").click();
+        assertThat(page.locator("#unsent-input")).isHidden();
+        page.reload();
+        assertThat(page.locator("#unsent-input")).isHidden();
+        assertThat(notes(focal, id, 1)).isEqualTo("Notes 1");
+    }
+
+    @Test
     void theFacilitatorScreenAndTheReportAreAccessible() {
         Organisation ministry = fixtures.ministry("Ministry of Health");
         Actor focal = fixtures.focalPoint(ministry);
