@@ -67,6 +67,10 @@ class AssessmentPostgresTest {
         assertThat(section.version()).isEqualTo(3);
         assertThat(read.history()).extracting(Views.TransitionView::to).containsExactly(AssessmentState.DRAFT,
                 AssessmentState.IN_PROGRESS, AssessmentState.SUBMITTED);
+        assertThat(fixtures.as(facilitator, () -> fixtures.service.visibleAssessments()))
+                .extracting(Views.Summary::id).contains(id);
+        assertThat(fixtures.as(focal, () -> fixtures.service.visibleAssessments()))
+                .extracting(Views.Summary::id).contains(id);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where entity_type like '%Assessment%'",
                 Integer.class)).isPositive();
     }
