@@ -7,14 +7,12 @@ import java.util.List;
 import org.capacityhub.assessment.domain.AssessmentState;
 import org.capacityhub.assessment.domain.Views;
 import org.capacityhub.directory.organisation.Organisation;
-import org.capacityhub.directory.organisation.OrganisationType;
-import org.capacityhub.platform.DemoContributor;
+import org.capacityhub.platform.demo.DemoDataset;
 import org.capacityhub.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo contributor adds a submitted GovStack assessment of the demo ministry. */
 @IntegrationTest
@@ -24,24 +22,16 @@ class AssessmentDemoTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    List<DemoContributor> contributors;
-    @Autowired
-    TransactionTemplate transaction;
+    DemoDataset demoDataset;
 
     @Test
     void theDemoAssessmentIsASubmittedGovStackAssessmentOfTheDemoMinistry() {
         AssessmentFixtures fixtures = new AssessmentFixtures(context);
-        DemoContributor demo = contributors.stream().filter(c -> c.order() == 30).findFirst().orElseThrow();
-        // the directory's demo ministry (created here when the directory's demo is not loaded in this context)
+        // The whole demo dataset, as an administrator loads it: the directory's part first, then the assessment.
+        demoDataset.load("admin");
         long ministry = fixtures.organisations.findAllByOrderByName().stream()
                 .filter(o -> o.isDemo() && o.getName().equals("Ministry of Digital Economy")).map(Organisation::getId)
-                .findFirst().orElseGet(() -> {
-                    Organisation o = new Organisation("Ministry of Digital Economy", OrganisationType.MINISTRY, "XE");
-                    o.markAsDemo();
-                    return fixtures.organisations.save(o).getId();
-                });
-
-        transaction.executeWithoutResult(s -> demo.contribute());
+                .findFirst().orElseThrow();
 
         List<Views.Summary> demoAssessments = fixtures.service.visibleAssessments().stream()
                 .filter(a -> a.organisationId() == ministry && a.demo()).toList();
