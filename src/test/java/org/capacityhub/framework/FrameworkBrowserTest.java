@@ -168,6 +168,10 @@ class FrameworkBrowserTest extends BrowserTestSupport {
         // the draft editor of the imported framework
         page.navigate(frameworkAddress + "/edit");
         assertThat(heading("Draft version 1")).isVisible();
+        // each level's fields are a named group, so that "Title (en)" says which level it names
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Level 1: Basic"))
+                .getByLabel("Title (en)")).hasValue("Basic");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Level 3: High"))).isVisible();
         assertNoSeriousAccessibilityViolations(page);
         screenshot(page, "framework-editor");
         page.locator("main a", new Page.LocatorOptions().setHasText("User research")).first().click();
