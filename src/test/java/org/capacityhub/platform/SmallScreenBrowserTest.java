@@ -1,0 +1,46 @@
+package org.capacityhub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+
+import org.capacityhub.framework.Frameworks;
+import org.capacityhub.support.BrowserTestSupport;
+import org.capacityhub.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** On a phone, no page is wider than the screen (wide tables scroll inside their box) and every page passes axe. */
+@IntegrationTest
+class SmallScreenBrowserTest extends BrowserTestSupport {
+
+    private static final List<String> PAGES = List.of("/", "/frameworks",
+            "/frameworks/" + Frameworks.GOVSTACK_SKILLS_ASSESSMENT,
+            "/frameworks/" + Frameworks.GOVSTACK_SKILLS_ASSESSMENT + "/versions",
+            "/frameworks/" + Frameworks.UNESCO_DIGITAL_COMPETENCIES, "/frameworks/import",
+            "/organisations", "/organisations/new", "/people", "/people/new", "/programmes", "/programmes/new",
+            "/account", "/account/password", "/admin", "/admin/audit", "/admin/outbox", "/admin/invitations",
+            "/admin/demo");
+
+    @Test
+    void noPageIsWiderThanAPhoneScreen() {
+        Page phone = newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setIsMobile(true))
+                .newPage();
+        signIn(phone, "admin", "test-admin-password");
+
+        for (String path : PAGES) {
+            phone.navigate(path);
+            Object overflow = phone.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow of %s on a phone", path)
+                    .isLessThanOrEqualTo(0);
+            assertNoSeriousAccessibilityViolations(phone);
+        }
+        phone.navigate("/people");
+        screenshot(phone, "people-phone");
+        phone.navigate("/admin/audit");
+        screenshot(phone, "audit-phone");
+    }
+}
