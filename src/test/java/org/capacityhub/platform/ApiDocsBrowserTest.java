@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
 import org.capacityhub.support.BrowserTestSupport;
 import org.capacityhub.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,9 @@ class ApiDocsBrowserTest extends BrowserTestSupport {
 
         page.navigate("/api-docs");
 
-        assertThat(page.locator(".swagger-ui .info .title")).isVisible();
+        // the first visit builds the OpenAPI document of every controller: allow for a slow machine
+        assertThat(page.locator(".swagger-ui .info .title")).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         screenshot(page, "api-docs");
         assertThat(problems).as("script errors and Content Security Policy violations").isEmpty();
     }

@@ -20,6 +20,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,11 @@ public abstract class BrowserTestSupport {
     protected Page page;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+
+    static {
+        // CI runs the whole suite on 2 cores: give pages time to answer before an assertion gives up (5 s by default).
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
 
     @BeforeEach
     void openBrowserContext() {
