@@ -16,6 +16,7 @@ import org.capacityhub.directory.Directory;
 import org.capacityhub.directory.DirectoryAccess;
 import org.capacityhub.framework.Frameworks;
 import org.capacityhub.framework.Frameworks.Competency;
+import org.capacityhub.framework.Frameworks.FacilitationGuide;
 import org.capacityhub.framework.Frameworks.FrameworkVersionRef;
 import org.capacityhub.framework.Frameworks.LevelDescriptor;
 import org.capacityhub.framework.Frameworks.ScaleLevel;
@@ -144,7 +145,16 @@ public class AssessmentService {
             addRow(rows, child, columns);
             competencies.add(new Views.CompetencyView(child.code(), child.title(), child.description(), child.depth()));
         }
-        return new Views.SectionScreen(detail, section, rows, competencies, detail.sections().size());
+        String subject = frameworks.competency(section.competencyId()).map(Competency::subject).orElse(null);
+        return new Views.SectionScreen(detail, section, rows, competencies, detail.sections().size(), subject,
+                frameworks.supportingQuestions(section.competencyId()),
+                frameworks.guide(a.getFrameworkVersionId()).orElse(null));
+    }
+
+    /** The facilitation guide of the assessment's framework version, if it has one (for the start page). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<FacilitationGuide> guide(long id) {
+        return frameworks.guide(visible(id).getFrameworkVersionId());
     }
 
     private void addRow(List<Views.DescriptorRow> rows, Competency competency, List<Views.LevelView> columns) {
