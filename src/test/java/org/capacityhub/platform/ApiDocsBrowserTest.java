@@ -26,7 +26,9 @@ class ApiDocsBrowserTest extends BrowserTestSupport {
 
         page.navigate("/api-docs");
 
-        assertThat(page.locator(".swagger-ui .info .title")).isVisible();
+        // the whole API's document takes Swagger UI several seconds to render on a loaded 2-core machine
+        assertThat(page.locator(".swagger-ui .info .title")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         screenshot(page, "api-docs");
         assertThat(problems).as("script errors and Content Security Policy violations").isEmpty();
     }
