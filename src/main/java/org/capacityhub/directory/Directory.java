@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.capacityhub.directory.account.UserAccountRepository;
 import org.capacityhub.directory.organisation.Organisation;
 import org.capacityhub.directory.organisation.OrganisationRepository;
 import org.capacityhub.directory.organisation.OrganisationService;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The directory as other modules see it: organisations and people by id, as small immutable summaries (other
  * modules never touch the directory's entities). It answers facts, not permissions: ask {@link DirectoryAccess}
- * whether the current user may see an organisation's non-public data before showing it.
+ * whether the current user may see an organisation's non-public data before showing it. The one exception,
+ * {@link #coordinatableOrganisations()}, lists what {@link DirectoryAccess#canCoordinate(long)} allows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,14 +32,19 @@ public class Directory {
             return new OrganisationSummary(o.getId(), o.getName(), o.getAcronym(), o.getType().name(),
                     o.getCountryCode(), o.getParent() == null ? null : o.getParent().getId(), o.isDemo());
         }
+
+        /** The name with the acronym in brackets, as choice lists show it. */
+        public String label() {
+            return acronym == null || acronym.isBlank() ? name : name + " (" + acronym + ")";
+        }
     }
 
     /** A person's directory facts (never their self-declared gender). */
-    public record PersonSummary(long id, String fullName, String email, Long organisationId, String countryCode,
-            List<String> languages, String timeZone) {
+    public record PersonSummary(long id, String fullName, String email, String positionTitle, Long organisationId,
+            String countryCode, List<String> languages, String timeZone) {
 
         static PersonSummary of(Person p) {
-            return new PersonSummary(p.getId(), p.getFullName(), p.getEmail(),
+            return new PersonSummary(p.getId(), p.getFullName(), p.getEmail(), p.getPositionTitle(),
                     p.getOrganisation() == null ? null : p.getOrganisation().getId(), p.getCountryCode(),
                     List.copyOf(p.getLanguages()), p.getTimeZone());
         }
@@ -46,11 +53,16 @@ public class Directory {
     private final OrganisationRepository organisations;
     private final OrganisationService organisationService;
     private final PersonRepository people;
+    private final UserAccountRepository accounts;
+    private final DirectoryAccess access;
 
-    Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people) {
+    Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
+            UserAccountRepository accounts, DirectoryAccess access) {
         this.organisations = organisations;
         this.organisationService = organisationService;
         this.people = people;
+        this.accounts = accounts;
+        this.access = access;
     }
 
     public Optional<OrganisationSummary> organisation(long id) {
@@ -59,6 +71,9 @@ public class Directory {
 
     /** The organisations with these ids, sorted by name (unknown ids are left out). */
     public List<OrganisationSummary> organisations(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return organisations.findByIdInOrderByName(ids).stream().map(OrganisationSummary::of).toList();
     }
 
@@ -67,12 +82,58 @@ public class Directory {
         return organisationService.subtree(id);
     }
 
+    /**
+     * The organisations the current user may coordinate work for (assessments, campaigns, plans), sorted by name:
+     * exactly those for which {@link DirectoryAccess#canCoordinate(long)} is true (every organisation for an
+     * administrator, none when nobody is signed in).
+     */
+    public List<OrganisationSummary> coordinatableOrganisations() {
+        if (access.isAdministrator()) {
+            return organisations.findAllByOrderByName().stream().map(OrganisationSummary::of).toList();
+        }
+        return organisations(access.coordinatableOrganisationIds());
+    }
+
+    /** The demo-data organisation with exactly this name (the first one created, if several). */
+    public Optional<OrganisationSummary> demoOrganisationNamed(String name) {
+        return organisations.findFirstByNameAndDemoTrueOrderById(name).map(OrganisationSummary::of);
+    }
+
     public Optional<PersonSummary> person(long id) {
         return people.findById(id).map(PersonSummary::of);
+    }
+
+    /** The people with these ids, sorted by name (unknown ids are left out). */
+    public List<PersonSummary> people(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return people.findByIdInOrderByFullName(ids).stream().map(PersonSummary::of).toList();
+    }
+
+    /** The person with this e-mail address (compared in lower case, as the directory stores it). */
+    public Optional<PersonSummary> personByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return people.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(PersonSummary::of);
     }
 
     /** The people of an organisation, sorted by name. */
     public List<PersonSummary> peopleOf(long organisationId) {
         return people.findByOrganisationIdOrderByFullName(organisationId).stream().map(PersonSummary::of).toList();
+    }
+
+    /** People who can sign in (they have an enabled account), sorted by name: those who can act on the platform. */
+    public List<PersonSummary> peopleWhoCanSignIn() {
+        return accounts.findPeopleWhoCanSignIn().stream().map(PersonSummary::of).toList();
+    }
+
+    /** Of these person ids, those of people who exist and can sign in (have an enabled account). */
+    public Set<Long> whoCanSignIn(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
     }
 }

@@ -148,6 +148,23 @@ public class DirectoryAccess {
         return managedOrganisationIds(user.get().personId());
     }
 
+    /**
+     * The organisations for which the current user may coordinate work ({@link #canCoordinate(long)}): those they
+     * manage and the members of the programmes they coordinate; for an administrator this is every organisation.
+     */
+    public Set<Long> coordinatableOrganisationIds() {
+        Optional<PlatformUser> user = currentUser();
+        if (user.isEmpty()) {
+            return Set.of();
+        }
+        if (user.get().administrator()) {
+            return manageableOrganisationIds();
+        }
+        Set<Long> result = new HashSet<>(managedOrganisationIds(user.get().personId()));
+        result.addAll(programmes.findMemberIdsOfProgrammesCoordinatedBy(user.get().personId()));
+        return result;
+    }
+
     private Set<Long> managedOrganisationIds(long personId) {
         List<Long> roots = organisations.findIdsWithFocalPoint(personId);
         if (roots.isEmpty()) {

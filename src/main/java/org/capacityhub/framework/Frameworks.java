@@ -47,9 +47,22 @@ public class Frameworks {
         this.associations = associations;
     }
 
-    /** A framework version, as others refer to it. */
+    /**
+     * A framework version, as others refer to it.
+     *
+     * @param description      what the framework is for (may be null)
+     * @param scaleTitle       the proficiency scale's name, e.g. "Benchmark of Capacity" (may be null)
+     * @param scaleDescription what the scale measures or where it comes from (may be null)
+     */
     public record FrameworkVersionRef(long versionId, UUID frameworkIdentifier, int number, String versionLabel,
-            String title, String language, boolean published) {}
+            String title, String language, boolean published, String description, String scaleTitle,
+            String scaleDescription) {}
+
+    /**
+     * A version's facilitation guide, for whoever runs an assessment with it: what to say to introduce the session,
+     * the definitions to share, and the facilitator's instructions. Any part may be null.
+     */
+    public record FacilitationGuide(String introduction, String definitions, String instructions) {}
 
     /**
      * One competency (or area, domain: any node of the tree) of one framework version.
@@ -57,9 +70,10 @@ public class Frameworks {
      * @param id         the node in this exact version
      * @param identifier its CASE identifier, the same in every version
      * @param parentId   the parent node in the same version, or null at the top
+     * @param subject    its alternative label or subject, e.g. "(Agile Methodology)" in GovStack (may be null)
      */
     public record Competency(long id, UUID identifier, long versionId, UUID frameworkIdentifier, String code,
-            String title, String description, String itemType, Long parentId, int depth) {}
+            String title, String description, String itemType, Long parentId, int depth, String subject) {}
 
     /** A level of a version's proficiency scale; {@code rank} 0 is the lowest. */
     public record ScaleLevel(long id, UUID identifier, int rank, String code, String title, String description) {}
@@ -153,6 +167,23 @@ public class Frameworks {
                 node.descriptorsOf(l).stream().map(d -> text(d.getText(), language)).toList())).toList();
     }
 
+    /** The facilitation guide of a version; empty when the version has none (or does not exist). */
+    public Optional<FacilitationGuide> guide(long versionId) {
+        return versions.findById(versionId).flatMap(v -> {
+            String language = v.getLanguage();
+            FacilitationGuide guide = new FacilitationGuide(text(v.getGuideIntroduction(), language),
+                    text(v.getGuideDefinitions(), language), text(v.getGuideInstructions(), language));
+            return guide.introduction() == null && guide.definitions() == null && guide.instructions() == null
+                    ? Optional.empty() : Optional.of(guide);
+        });
+    }
+
+    /** The questions that help a group discuss a competency, in order (none for an unknown id). */
+    public List<String> supportingQuestions(long competencyId) {
+        return nodes.findById(competencyId).map(n -> n.getSupportingQuestions().stream()
+                .map(q -> text(q, n.getVersion().getLanguage())).filter(q -> q != null).toList()).orElse(List.of());
+    }
+
     /** The latest published version of each framework. */
     public List<FrameworkVersionRef> publishedFrameworks() {
         Map<UUID, FrameworkVersion> latest = new LinkedHashMap<>();
@@ -177,7 +208,9 @@ public class Frameworks {
 
     private static FrameworkVersionRef view(FrameworkVersion v) {
         return new FrameworkVersionRef(v.getId(), v.getFramework().getIdentifier(), v.getNumber(),
-                v.getVersionLabel(), text(v.getTitle(), v.getLanguage()), v.getLanguage(), v.isPublished());
+                v.getVersionLabel(), text(v.getTitle(), v.getLanguage()), v.getLanguage(), v.isPublished(),
+                text(v.getDescription(), v.getLanguage()), text(v.getScaleTitle(), v.getLanguage()),
+                text(v.getScaleDescription(), v.getLanguage()));
     }
 
     private static Competency view(Node n) {
@@ -185,7 +218,7 @@ public class Frameworks {
         return new Competency(n.getId(), n.getIdentifier(), n.getVersion().getId(),
                 n.getVersion().getFramework().getIdentifier(), n.getCode(), text(n.getTitle(), language),
                 text(n.getDescription(), language), n.getItemType(),
-                n.getParent() == null ? null : n.getParent().getId(), n.depth());
+                n.getParent() == null ? null : n.getParent().getId(), n.depth(), text(n.getAlternativeLabel(), language));
     }
 
     private static ScaleLevel view(Level l) {

@@ -3,91 +3,43 @@ package org.capacityhub.assessment;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import org.capacityhub.assessment.AssessmentFixtures.Actor;
 import org.capacityhub.assessment.domain.AnswerInput;
 import org.capacityhub.directory.organisation.Organisation;
+import org.capacityhub.support.BrowserTestSupport;
 import org.capacityhub.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Nothing typed is lost, in a real browser (Debian's Chromium): autosave, a dropped connection, a session that
- * expired meanwhile (sign in again in another tab), and a stale section shown beside the facilitator's input.
- * <p>
- * Self-contained until the shared browser-test support is merged into this branch; then it should extend
- * {@code org.capacityhub.support.BrowserTestSupport} instead of launching its own browser.
+ * Nothing typed is lost, in a real browser (Debian's Chromium, shared through {@link BrowserTestSupport}):
+ * autosave, a dropped connection ({@code context.setOffline}), a session that expired meanwhile (sign in again in
+ * another tab), and a stale section shown beside the facilitator's input; and the facilitator's pages pass axe-core.
  */
 @IntegrationTest
-class AssessmentOfflineBrowserTest {
+class AssessmentOfflineBrowserTest extends BrowserTestSupport {
 
     private static final String PASSWORD = "a long test password";
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext spring;
 
     AssessmentFixtures fixtures;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + chromium + " (or CHROMIUM_PATH).");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(chromium).setArgs(List.of("--no-sandbox", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-gpu", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
-    void openContext() {
+    void fixtures() {
         fixtures = new AssessmentFixtures(spring);
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     private void signIn(Page page, Actor actor) {
-        page.navigate("/login");
-        page.locator("#username").fill(actor.username());
-        page.locator("#password").fill(PASSWORD);
-        page.locator("main form[action='/login'] [type=submit]").click();
-        page.waitForURL(url -> !url.endsWith("/login"));
+        signIn(page, actor.username(), PASSWORD);
     }
 
     private String notes(Actor actor, long id, int section) {
@@ -173,29 +125,23 @@ class AssessmentOfflineBrowserTest {
         page.locator("label.level-button", new Page.LocatorOptions().setHasText("Moderate")).click();
         assertThat(page.getByLabel("Moderate")).isChecked();
         assertThat(page.locator("#save-status")).hasAttribute("data-state", "saved");
-        axe(page);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-section.png"))
-                .setFullPage(true));
+        // the facilitator's instructions are folded away (the screen is projected) and open on demand
+        assertThat(page.locator("#facilitator-guide .guide-instructions")).isHidden();
+        page.locator("#facilitator-guide summary").click();
+        assertThat(page.locator("#facilitator-guide .guide-instructions"))
+                .containsText("In relation to this focus group discussion:");
+        assertNoSeriousAccessibilityViolations(page);
+        screenshot(page, "assessment-section");
         fixtures.rateAll(focal, id);
         page.navigate("/assessments/" + id + "/report");
         assertThat(page.locator("svg#radar")).isVisible();
-        axe(page);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-report.png"))
-                .setFullPage(true));
+        assertNoSeriousAccessibilityViolations(page);
+        screenshot(page, "assessment-report");
         page.navigate("/assessments/" + id);
-        axe(page);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/assessment-start.png"))
-                .setFullPage(true));
-    }
-
-    private static void axe(Page page) {
-        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-                // the navigation bar's colours are the platform's (fixed on the browser-test branch)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).exclude(List.of("header")).analyze();
-        assertThat(results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList())
-                .as("serious accessibility violations on " + page.url()).isEmpty();
+        assertThat(page.locator("#facilitation-guide .guide-introduction"))
+                .containsText("Thank you for agreeing to be part of this focus group meeting.");
+        assertNoSeriousAccessibilityViolations(page);
+        screenshot(page, "assessment-start");
     }
 
     @Test

@@ -332,4 +332,63 @@ class AssessmentPagesTest {
         mvc.perform(get("/assessments/{id}", id).with(focal.user()).header("Accept-Language", "fr"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Animer le groupe de discussion")));
     }
+
+    @Test
+    void theFacilitationGuideComesBeforeSectionOneAndEachSectionShowsItsSubjectAndInstructions() throws Exception {
+        long id = fixtures.assessment(focal, ministry);
+        String start = mvc.perform(get("/assessments/{id}", id).with(focal.user())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int guide = start.indexOf("id=\"facilitation-guide\"");
+        assertThat(guide).as("the guide is on the start page").isPositive();
+        assertThat(start.indexOf("Thank you for agreeing to be part of this focus group meeting.")).isGreaterThan(guide)
+                .isLessThan(start.indexOf("id=\"section-list\""));
+        assertThat(start).contains("capacity building is defined as the process")
+                .contains("In relation to this focus group discussion:");
+
+        mvc.perform(get("/assessments/{id}/sections/2", id).with(focal.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"section-subject\">(Agile Methodology)</p>")))
+                .andExpect(content().string(containsString("<details class=\"mb-4 facilitator-guide\" id=\"facilitator-guide\">")))
+                .andExpect(content().string(containsString("In relation to this focus group discussion:")))
+                // the GovStack script leaves its supporting questions empty: no empty heading
+                .andExpect(content().string(not(containsString("id=\"supporting-questions\""))));
+    }
+
+    @Test
+    void aSectionShowsItsSupportingQuestionsInTheUsersLanguage() throws Exception {
+        java.util.UUID level = java.util.UUID.randomUUID();
+        org.capacityhub.framework.exchange.FrameworkData data = new org.capacityhub.framework.exchange.FrameworkData(
+                java.util.UUID.randomUUID(), "en", "1.0", java.util.Map.of("en", "Questions framework"), null, null,
+                null, null, null, null,
+                new org.capacityhub.framework.exchange.FrameworkData.Scale(java.util.UUID.randomUUID(),
+                        java.util.Map.of(), java.util.Map.of(), List.of(
+                                new org.capacityhub.framework.exchange.FrameworkData.LevelData(level, "L",
+                                        java.util.Map.of("en", "Low"), java.util.Map.of()))),
+                List.of(new org.capacityhub.framework.exchange.FrameworkData.NodeData(java.util.UUID.randomUUID(),
+                        null, "1", java.util.Map.of("en", "Working in teams"),
+                        java.util.Map.of("en", "(Teamwork)"), null, null, "Competency", null, null, null, null,
+                        List.of(java.util.Map.of("en", "Who decides what the team works on?", "fr",
+                                        "Qui décide du travail de l’équipe ?"),
+                                java.util.Map.of("en", "How is work shared?")))),
+                List.of());
+        long versionId = context.getBean(org.capacityhub.framework.domain.FrameworkService.class)
+                .createUnchecked(data, true, false).versionId();
+        long id = fixtures.as(focal, () -> fixtures.service.create(ministry.getId(), versionId,
+                new org.capacityhub.assessment.domain.DetailsInput(java.time.LocalDate.of(2026, 6, 1),
+                        org.capacityhub.assessment.domain.Delivery.ONLINE, null, null, null, null)));
+
+        mvc.perform(get("/assessments/{id}/sections/1", id).with(focal.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"supporting-questions\"")))
+                .andExpect(content().string(containsString("<li>Who decides what the team works on?</li>")))
+                .andExpect(content().string(containsString("<li>How is work shared?</li>")))
+                .andExpect(content().string(containsString("(Teamwork)")))
+                // this framework has no facilitation guide: nothing empty is shown
+                .andExpect(content().string(not(containsString("id=\"facilitator-guide\""))));
+        mvc.perform(get("/assessments/{id}/sections/1", id).with(focal.user()).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Questions d’appui")))
+                .andExpect(content().string(containsString("<li>Qui décide du travail de l’équipe ?</li>")))
+                .andExpect(content().string(containsString("<li>How is work shared?</li>")));
+        mvc.perform(get("/assessments/{id}", id).with(focal.user())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"facilitation-guide\""))));
+    }
 }

@@ -16,7 +16,7 @@ import org.capacityhub.assessment.domain.BarrierKind;
 import org.capacityhub.assessment.domain.Confidence;
 import org.capacityhub.assessment.domain.Delivery;
 import org.capacityhub.assessment.domain.DetailsInput;
-import org.capacityhub.assessment.lookup.DirectoryNames;
+import org.capacityhub.directory.Directory;
 import org.capacityhub.framework.Frameworks;
 import org.capacityhub.framework.Frameworks.Competency;
 import org.capacityhub.framework.Frameworks.FrameworkVersionRef;
@@ -63,12 +63,12 @@ class AssessmentDemo implements DemoContributor {
             new Finding(0, "Services are deployed one by one without an interoperability layer (demo).",
                     Confidence.HIGH, BarrierKind.DATA_INFRASTRUCTURE, "No shared identity or payment building block."));
 
-    private final DirectoryNames names;
+    private final Directory directory;
     private final Frameworks frameworks;
     private final AssessmentRepository assessments;
 
-    AssessmentDemo(DirectoryNames names, Frameworks frameworks, AssessmentRepository assessments) {
-        this.names = names;
+    AssessmentDemo(Directory directory, Frameworks frameworks, AssessmentRepository assessments) {
+        this.directory = directory;
         this.frameworks = frameworks;
         this.assessments = assessments;
     }
@@ -80,7 +80,7 @@ class AssessmentDemo implements DemoContributor {
 
     @Override
     public void contribute() {
-        Optional<Long> ministry = names.demoOrganisationIdByName(MINISTRY);
+        Optional<Long> ministry = directory.demoOrganisationNamed(MINISTRY).map(Directory.OrganisationSummary::id);
         Optional<FrameworkVersionRef> govstack = frameworks.publishedFrameworks().stream()
                 .filter(f -> f.frameworkIdentifier().equals(Frameworks.GOVSTACK_SKILLS_ASSESSMENT)).findFirst();
         if (ministry.isEmpty() || govstack.isEmpty()) {
@@ -93,7 +93,7 @@ class AssessmentDemo implements DemoContributor {
         List<ScaleLevel> scale = frameworks.levels(versionId);
         Set<Long> levelIds = scale.stream().map(ScaleLevel::id).collect(Collectors.toSet());
         Set<Long> facilitators = new LinkedHashSet<>();
-        names.personIdByEmail(FACILITATOR_EMAIL).ifPresent(facilitators::add);
+        directory.personByEmail(FACILITATOR_EMAIL).map(Directory.PersonSummary::id).ifPresent(facilitators::add);
         String actor = AuditContext.currentActor();
         Instant now = Instant.now();
 

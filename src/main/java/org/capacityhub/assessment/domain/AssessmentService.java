@@ -2,7 +2,6 @@ package org.capacityhub.assessment.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,11 @@ import java.util.stream.Collectors;
 import org.capacityhub.assessment.AssessmentResult;
 import org.capacityhub.assessment.AssessmentSubmitted;
 import org.capacityhub.assessment.CompetencyLevel;
-import org.capacityhub.assessment.lookup.DirectoryNames;
+import org.capacityhub.directory.Directory;
 import org.capacityhub.directory.DirectoryAccess;
 import org.capacityhub.framework.Frameworks;
 import org.capacityhub.framework.Frameworks.Competency;
+import org.capacityhub.framework.Frameworks.FacilitationGuide;
 import org.capacityhub.framework.Frameworks.FrameworkVersionRef;
 import org.capacityhub.framework.Frameworks.LevelDescriptor;
 import org.capacityhub.framework.Frameworks.ScaleLevel;
@@ -48,15 +48,15 @@ public class AssessmentService {
     private final AssessmentRepository assessments;
     private final Frameworks frameworks;
     private final DirectoryAccess access;
-    private final DirectoryNames names;
+    private final Directory directory;
     private final ApplicationEventPublisher events;
 
     AssessmentService(AssessmentRepository assessments, Frameworks frameworks, DirectoryAccess access,
-            DirectoryNames names, ApplicationEventPublisher events) {
+            Directory directory, ApplicationEventPublisher events) {
         this.assessments = assessments;
         this.frameworks = frameworks;
         this.access = access;
-        this.names = names;
+        this.directory = directory;
         this.events = events;
     }
 
@@ -145,7 +145,16 @@ public class AssessmentService {
             addRow(rows, child, columns);
             competencies.add(new Views.CompetencyView(child.code(), child.title(), child.description(), child.depth()));
         }
-        return new Views.SectionScreen(detail, section, rows, competencies, detail.sections().size());
+        String subject = frameworks.competency(section.competencyId()).map(Competency::subject).orElse(null);
+        return new Views.SectionScreen(detail, section, rows, competencies, detail.sections().size(), subject,
+                frameworks.supportingQuestions(section.competencyId()),
+                frameworks.guide(a.getFrameworkVersionId()).orElse(null));
+    }
+
+    /** The facilitation guide of the assessment's framework version, if it has one (for the start page). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<FacilitationGuide> guide(long id) {
+        return frameworks.guide(visible(id).getFrameworkVersionId());
     }
 
     private void addRow(List<Views.DescriptorRow> rows, Competency competency, List<Views.LevelView> columns) {
@@ -179,9 +188,7 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public Views.CreateOptions createOptions() {
         access.requireUser();
-        List<DirectoryNames.OrganisationName> organisations = access.isAdministrator() ? names.allOrganisations()
-                : names.organisations(access.viewableOrganisationIds()).stream()
-                        .filter(o -> access.canCoordinate(o.id())).toList();
+        List<Directory.OrganisationSummary> organisations = directory.coordinatableOrganisations();
         return new Views.CreateOptions(
                 organisations.stream().map(o -> new Views.Option(o.id(), o.label())).toList(),
                 frameworks.publishedFrameworks().stream().map(f -> new Views.Option(f.versionId(), frameworkLabel(f)))
@@ -191,7 +198,23 @@ public class AssessmentService {
 
     @Transactional(readOnly = true)
     public List<Views.Option> facilitatorChoices() {
-        return names.peopleWhoCanSignIn().stream().map(p -> new Views.Option(p.id(), p.label())).toList();
+        List<Directory.PersonSummary> people = directory.peopleWhoCanSignIn();
+        Map<Long, String> organisations = organisationNames(people.stream().map(Directory.PersonSummary::organisationId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return people.stream().map(p -> new Views.Option(p.id(), personLabel(p, organisations))).toList();
+    }
+
+    /** "Name, position (organisation)", as the facilitator choice shows a person. */
+    private static String personLabel(Directory.PersonSummary p, Map<Long, String> organisations) {
+        StringBuilder label = new StringBuilder(p.fullName());
+        if (p.positionTitle() != null && !p.positionTitle().isBlank()) {
+            label.append(", ").append(p.positionTitle());
+        }
+        String organisation = p.organisationId() == null ? null : organisations.get(p.organisationId());
+        if (organisation != null) {
+            label.append(" (").append(organisation).append(')');
+        }
+        return label.toString();
     }
 
     /** May the current user create assessments at all (coordinates or manages some organisation)? */
@@ -229,7 +252,7 @@ public class AssessmentService {
     }
 
     private void checkFacilitators(Set<Long> ids) {
-        if (new HashSet<>(names.existingPeopleWhoCanSignIn(ids)).size() != ids.size()) {
+        if (!directory.whoCanSignIn(ids).containsAll(ids)) {
             throw new InvalidInputException("facilitatorIds", "assessment.facilitator.unknown",
                     "Choose facilitators among the people who can sign in.");
         }
@@ -335,7 +358,8 @@ public class AssessmentService {
                     s.getBarriers().stream().map(b -> new Views.BarrierView(b.getKind(), b.getDescription())).toList(),
                     s.getVersion(), s.getUpdatedAt(), s.getUpdatedBy()));
         }
-        Map<Long, String> people = names.personNames(a.getFacilitatorIds());
+        Map<Long, String> people = directory.people(a.getFacilitatorIds()).stream()
+                .collect(Collectors.toMap(Directory.PersonSummary::id, Directory.PersonSummary::fullName));
         return new Views.Detail(a.getId(), a.getOrganisationId(),
                 organisationNames(Set.of(a.getOrganisationId())).getOrDefault(a.getOrganisationId(),
                         "#" + a.getOrganisationId()),
@@ -354,8 +378,8 @@ public class AssessmentService {
     }
 
     private Map<Long, String> organisationNames(Set<Long> ids) {
-        return names.organisations(ids).stream().collect(Collectors.toMap(DirectoryNames.OrganisationName::id,
-                DirectoryNames.OrganisationName::label));
+        return directory.organisations(ids).stream().collect(Collectors.toMap(Directory.OrganisationSummary::id,
+                Directory.OrganisationSummary::label));
     }
 
     private String frameworkTitle(long versionId) {

@@ -73,9 +73,16 @@ public final class Views {
     /** One row of a section's benchmark table: a competency and its statements per level (highest level first). */
     public record DescriptorRow(String code, String title, List<List<String>> statementsPerLevel) {}
 
-    /** The facilitator's screen for one section. */
+    /**
+     * The facilitator's screen for one section.
+     *
+     * @param subject             the section's subject or alternative label, e.g. "(Agile Methodology)" (may be null)
+     * @param supportingQuestions questions that help the group discuss the section, in order
+     * @param guide               the framework version's facilitation guide (null when it has none)
+     */
     public record SectionScreen(Detail assessment, SectionView section, List<DescriptorRow> descriptors,
-            List<CompetencyView> competencies, int total) {
+            List<CompetencyView> competencies, int total, String subject, List<String> supportingQuestions,
+            org.capacityhub.framework.Frameworks.FacilitationGuide guide) {
 
         public boolean hasPrevious() {
             return section.number() > 1;

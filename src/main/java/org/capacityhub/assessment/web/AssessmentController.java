@@ -99,6 +99,7 @@ class AssessmentController {
     @GetMapping("/{id}")
     String start(@PathVariable long id, Model model) {
         model.addAttribute("assessment", service.detail(id));
+        model.addAttribute("guide", service.guide(id).orElse(null));
         return "assessment/start";
     }
 

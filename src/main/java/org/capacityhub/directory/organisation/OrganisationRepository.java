@@ -2,6 +2,7 @@ package org.capacityhub.directory.organisation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,8 @@ public interface OrganisationRepository extends JpaRepository<Organisation, Long
     List<Organisation> findAllByOrderByName();
 
     List<Organisation> findByIdInOrderByName(Collection<Long> ids);
+
+    Optional<Organisation> findFirstByNameAndDemoTrueOrderById(String name);
 
     long countByParentId(Long parentId);
 

@@ -21,6 +21,8 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
     List<Person> findAllByOrderByFullName();
 
+    List<Person> findByIdInOrderByFullName(Collection<Long> ids);
+
     long countByOrganisationId(Long organisationId);
 
     /**
