@@ -244,13 +244,6 @@ public class AssessmentService {
         return assessments.save(a).getId();
     }
 
-    /** Like {@link #create} but marked as demo data (the demo dataset). */
-    public long createDemo(long organisationId, long frameworkVersionId, DetailsInput details) {
-        long id = create(organisationId, frameworkVersionId, details);
-        assessments.findById(id).orElseThrow().markAsDemo();
-        return id;
-    }
-
     private void checkFacilitators(Set<Long> ids) {
         if (!directory.whoCanSignIn(ids).containsAll(ids)) {
             throw new InvalidInputException("facilitatorIds", "assessment.facilitator.unknown",
