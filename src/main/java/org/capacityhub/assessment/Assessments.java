@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.capacityhub.assessment.domain.AssessmentService;
+import org.capacityhub.assessment.domain.TargetProfileService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Assessments {
 
     private final AssessmentService service;
+    private final TargetProfileService targets;
 
-    Assessments(AssessmentService service) {
+    Assessments(AssessmentService service, TargetProfileService targets) {
         this.service = service;
+        this.targets = targets;
     }
 
     /** The results of an assessment the current user may see. */
@@ -29,5 +32,14 @@ public class Assessments {
     /** The final (submitted or validated) results for an organisation the current user may see, newest first. */
     public List<AssessmentResult> finalResults(long organisationId) {
         return service.finalResults(organisationId);
+    }
+
+    /**
+     * The gaps of an assessment the current user may see against a target profile of the same framework version
+     * (target rank − current rank per competency, 0 at or above target, null when not rated); empty when either
+     * does not exist for the current user.
+     */
+    public Optional<AssessmentGaps> gaps(long assessmentId, long targetProfileId) {
+        return targets.findGaps(assessmentId, targetProfileId);
     }
 }

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.capacityhub.assessment.AssessmentGaps;
 import org.capacityhub.assessment.AssessmentResult;
+import org.capacityhub.assessment.CompetencyGap;
 import org.capacityhub.assessment.AssessmentSubmitted;
 import org.capacityhub.assessment.CompetencyLevel;
 import org.capacityhub.directory.Directory;
@@ -50,9 +53,11 @@ public class AssessmentService {
     private final DirectoryAccess access;
     private final Directory directory;
     private final ApplicationEventPublisher events;
+    private final TargetProfileRepository targetProfiles;
 
     AssessmentService(AssessmentRepository assessments, Frameworks frameworks, DirectoryAccess access,
-            Directory directory, ApplicationEventPublisher events) {
+            Directory directory, ApplicationEventPublisher events, TargetProfileRepository targetProfiles) {
+        this.targetProfiles = targetProfiles;
         this.assessments = assessments;
         this.frameworks = frameworks;
         this.access = access;
@@ -86,6 +91,11 @@ public class AssessmentService {
     Assessment visible(long id) {
         return assessments.findById(id).filter(this::canView)
                 .orElseThrow(() -> new NotFoundException("Assessment", id));
+    }
+
+    /** The assessment, if the current user may see it. */
+    Optional<Assessment> viewable(long id) {
+        return assessments.findById(id).filter(this::canView);
     }
 
     /** The assessment locked for writing, if the current user may edit it. */
@@ -272,7 +282,7 @@ public class AssessmentService {
         Instant now = Instant.now();
         a.submit(actor(), now);
         events.publishEvent(new AssessmentSubmitted(a.getId(), a.getOrganisationId(), a.getFrameworkVersionId(), now,
-                levels(a)));
+                levels(a), matchingProfile(a).map(p -> gaps(a, p)).orElse(null)));
     }
 
     public void validate(long id) {
@@ -327,6 +337,29 @@ public class AssessmentService {
                     l == null ? null : l.id(), l == null ? null : l.identifier(), l == null ? null : l.rank(),
                     scale.size());
         }).toList();
+    }
+
+    // ---------------------------------------------------------------- gaps
+
+    /** The target profile of the assessment's version for its organisation's type (the first made), if any. */
+    Optional<TargetProfile> matchingProfile(Assessment a) {
+        return directory.organisation(a.getOrganisationId()).flatMap(o -> targetProfiles
+                .findByFrameworkVersionIdAndOrganisationTypeOrderByIdAsc(a.getFrameworkVersionId(), o.type())
+                .stream().findFirst());
+    }
+
+    /** The gaps of the assessment against a profile of the same version (no access check here). */
+    AssessmentGaps gaps(Assessment a, TargetProfile p) {
+        Map<Long, Integer> ranks = frameworks.levels(a.getFrameworkVersionId()).stream()
+                .collect(Collectors.toMap(ScaleLevel::id, ScaleLevel::rank));
+        List<CompetencyGap> gaps = levels(a).stream().map(l -> {
+            Long target = p.getLevels().get(l.competencyId());
+            Integer targetRank = target == null ? null : ranks.get(target);
+            return new CompetencyGap(l.competencyId(), l.levelId(), l.rank(), target, targetRank,
+                    CompetencyGap.gap(l.rank(), targetRank));
+        }).toList();
+        return new AssessmentGaps(a.getId(), a.getOrganisationId(), p.getId(), p.getName(),
+                a.getFrameworkVersionId(), gaps);
     }
 
     // ---------------------------------------------------------------- views

@@ -51,9 +51,12 @@ class AssessmentApiController {
 
     private final AssessmentService service;
     private final MessageSource messages;
+    private final org.capacityhub.assessment.domain.TargetProfileService targets;
 
-    AssessmentApiController(AssessmentService service, MessageSource messages) {
+    AssessmentApiController(AssessmentService service, MessageSource messages,
+            org.capacityhub.assessment.domain.TargetProfileService targets) {
         this.service = service;
+        this.targets = targets;
         this.messages = messages;
     }
 
@@ -106,6 +109,14 @@ class AssessmentApiController {
             + "section")
     Views.Detail get(@PathVariable long id) {
         return service.detail(id);
+    }
+
+    @GetMapping("/{id}/gaps")
+    @Operation(summary = "Current against target level per section, for a target profile of the same framework "
+            + "version (gap = target rank - current rank, 0 at or above target, null when not rated)")
+    org.capacityhub.assessment.AssessmentGaps gaps(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam("targetProfile") long targetProfile) {
+        return targets.gaps(id, targetProfile);
     }
 
     @PutMapping(value = "/{id}/sections/{competencyId}", consumes = MediaType.APPLICATION_JSON_VALUE)

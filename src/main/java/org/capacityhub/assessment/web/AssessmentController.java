@@ -39,9 +39,12 @@ class AssessmentController {
 
     private final AssessmentService service;
     private final MessageSource messages;
+    private final org.capacityhub.assessment.domain.TargetProfileService targets;
 
-    AssessmentController(AssessmentService service, MessageSource messages) {
+    AssessmentController(AssessmentService service, MessageSource messages,
+            org.capacityhub.assessment.domain.TargetProfileService targets) {
         this.service = service;
+        this.targets = targets;
         this.messages = messages;
     }
 
@@ -227,10 +230,16 @@ class AssessmentController {
     record BarrierRow(BarrierKind kind, java.util.List<String> sections) {}
 
     @GetMapping("/{id}/report")
-    String report(@PathVariable long id, Model model) {
+    String report(@PathVariable long id, @RequestParam(name = "targetProfile", required = false) Long targetProfile,
+            Model model) {
         Views.Detail detail = service.detail(id);
+        var profiles = targets.profilesFor(id);
+        Long chosen = targetProfile != null ? targetProfile : targets.defaultProfile(id).orElse(null);
+        var gapTable = chosen == null ? null : targets.gapTable(id, chosen);
+        model.addAttribute("targetProfiles", profiles);
+        model.addAttribute("gapTable", gapTable);
         model.addAttribute("assessment", detail);
-        model.addAttribute("chart", RadarChart.of(detail));
+        model.addAttribute("chart", RadarChart.of(detail, gapTable));
         java.util.List<BarrierRow> summary = new java.util.ArrayList<>();
         for (BarrierKind kind : BarrierKind.values()) {
             summary.add(new BarrierRow(kind, detail.sections().stream().filter(s -> s.hasBarrier(kind))

@@ -12,7 +12,7 @@ import org.capacityhub.assessment.domain.Views;
  * the centre. The page shows the same data as a table beside it.
  */
 public record RadarChart(int size, double centre, List<Ring> rings, List<Axis> axes, String shape,
-        List<Point> points) {
+        List<Point> points, String target) {
 
     private static final int SIZE = 440;
     private static final double RADIUS = 160;
@@ -24,6 +24,11 @@ public record RadarChart(int size, double centre, List<Ring> rings, List<Axis> a
     public record Point(double x, double y, String title) {}
 
     static RadarChart of(Views.Detail detail) {
+        return of(detail, null);
+    }
+
+    /** With the target profile's levels as a second polygon ({@code target}, null without a profile). */
+    static RadarChart of(Views.Detail detail, org.capacityhub.assessment.domain.TargetProfileService.GapTable gaps) {
         double c = SIZE / 2.0;
         int n = detail.sections().size();
         int levels = Math.max(1, detail.levels().size());
@@ -40,6 +45,7 @@ public record RadarChart(int size, double centre, List<Ring> rings, List<Axis> a
         List<Axis> axes = new ArrayList<>();
         List<double[]> shape = new ArrayList<>();
         List<Point> points = new ArrayList<>();
+        List<double[]> target = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Views.SectionView s = detail.sections().get(i);
             double[] end = at(c, RADIUS, i, n);
@@ -50,10 +56,15 @@ public record RadarChart(int size, double centre, List<Ring> rings, List<Axis> a
             double r = s.levelRank() == null ? 0 : RADIUS * (s.levelRank() + 1) / levels;
             double[] p = at(c, r, i, n);
             shape.add(p);
+            if (gaps != null) {
+                Integer t = gaps.rows().stream().filter(g -> g.competencyId() == s.competencyId()).findFirst()
+                        .map(org.capacityhub.assessment.domain.TargetProfileService.GapRow::targetRank).orElse(null);
+                target.add(at(c, t == null ? 0 : RADIUS * (t + 1) / levels, i, n));
+            }
             points.add(new Point(round(p[0]), round(p[1]),
                     s.title() + ": " + (s.levelTitle() == null ? "—" : s.levelTitle())));
         }
-        return new RadarChart(SIZE, c, rings, axes, join(shape), points);
+        return new RadarChart(SIZE, c, rings, axes, join(shape), points, gaps == null ? null : join(target));
     }
 
     /** The point at distance {@code r} on axis {@code i} of {@code n}, the first axis pointing up. */
