@@ -118,6 +118,11 @@ class TargetProfileTest {
                         .param("levels[" + sections.get(0).id() + "]", String.valueOf(scale.get(0).id())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choose a kind of organisation or give a position title")));
+        mvc.perform(post("/target-profiles/new").with(coordinator.user()).with(csrf())
+                        .param("frameworkVersionId", String.valueOf(versionId)).param("name", "Tampered")
+                        .param("organisationType", "MINISTRY").param("levels[" + sections.get(0).id() + "]", "high"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Choose levels from the list.")));
     }
 
     @Test

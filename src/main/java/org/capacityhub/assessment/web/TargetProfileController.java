@@ -53,6 +53,7 @@ class TargetProfileController {
     String create(@ModelAttribute("form") TargetProfileForm form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         requireEdit();
+        levelErrors(result);
         if (form.getFrameworkVersionId() == null) {
             result.rejectValue("frameworkVersionId", "assessment.framework.required");
         }
@@ -88,6 +89,7 @@ class TargetProfileController {
         var profile = service.profile(id);
         requireEdit();
         form.setFrameworkVersionId(profile.frameworkVersionId());
+        levelErrors(result);
         if (!result.hasErrors()) {
             try {
                 service.update(id, form.getName(), form.getOrganisationType(), form.getPositionTitle(),
@@ -100,6 +102,13 @@ class TargetProfileController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return formPage(form, profile, model);
+    }
+
+    /** A level that is not a number (a tampered form) is bound to levels[n]: say so at the top of the form. */
+    private static void levelErrors(BindingResult result) {
+        if (result.getFieldErrors().stream().anyMatch(e -> e.getField().startsWith("levels["))) {
+            result.reject("typeMismatch.levels");
+        }
     }
 
     private void requireEdit() {
