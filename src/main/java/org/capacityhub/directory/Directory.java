@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Directory {
 
+    /** The names of the kinds of organisation the directory knows (e.g. MINISTRY), for other modules to refer to. */
+    public static final List<String> ORGANISATION_TYPES = java.util.Arrays.stream(
+            org.capacityhub.directory.organisation.OrganisationType.values()).map(Enum::name).toList();
+
     /** An organisation's public facts. */
     public record OrganisationSummary(long id, String name, String acronym, String type, String countryCode,
             Long parentId, boolean demo) {

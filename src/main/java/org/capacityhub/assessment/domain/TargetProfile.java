@@ -28,8 +28,7 @@ import org.capacityhub.platform.InvalidInputException;
 public class TargetProfile {
 
     /** The organisation types of the directory a profile may apply to. */
-    public static final java.util.List<String> ORGANISATION_TYPES = java.util.List.of("MINISTRY", "AGENCY",
-            "DEPARTMENT", "NGO", "AFFILIATE", "UNIVERSITY", "TRAINING_CENTRE", "COMPANY", "OTHER");
+    public static final java.util.List<String> ORGANISATION_TYPES = org.capacityhub.directory.Directory.ORGANISATION_TYPES;
     public static final int NAME = 200;
     public static final int POSITION = 200;
 
