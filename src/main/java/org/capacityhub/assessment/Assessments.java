@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.capacityhub.assessment.domain.AssessmentService;
 import org.capacityhub.assessment.domain.TargetProfileService;
+import org.capacityhub.assessment.individual.SelfAssessmentService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +20,21 @@ public class Assessments {
     private final AssessmentService service;
     private final TargetProfileService targets;
 
-    Assessments(AssessmentService service, TargetProfileService targets) {
+    private final SelfAssessmentService selfAssessments;
+
+    Assessments(AssessmentService service, TargetProfileService targets, SelfAssessmentService selfAssessments) {
         this.service = service;
         this.targets = targets;
+        this.selfAssessments = selfAssessments;
+    }
+
+    /**
+     * A person's gaps (target − current per competency, from their latest submitted self-assessment of each
+     * framework version, against the target profile that applies to them), one per version; only the person sees
+     * their own: empty for anyone else.
+     */
+    public List<PersonGaps> personGaps(long personId) {
+        return selfAssessments.personGaps(personId);
     }
 
     /** The results of an assessment the current user may see. */

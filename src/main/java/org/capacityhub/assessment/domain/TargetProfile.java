@@ -54,6 +54,13 @@ public class TargetProfile {
     @Column(name = "level_id", nullable = false)
     private Map<Long, Long> levels = new LinkedHashMap<>();
 
+    /** Weight per competency (how much its gap counts); absent means 1. */
+    @ElementCollection
+    @CollectionTable(name = "target_profile_weight", joinColumns = @JoinColumn(name = "target_profile_id"))
+    @MapKeyColumn(name = "competency_id")
+    @Column(name = "weight", nullable = false)
+    private Map<Long, Integer> weights = new LinkedHashMap<>();
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
@@ -109,7 +116,7 @@ public class TargetProfile {
             for (Map.Entry<Long, Long> e : levels.entrySet()) {
                 if (e.getKey() == null || !sections.contains(e.getKey())) {
                     throw new InvalidInputException("levels", "assessment.target.competency.outside",
-                            "This competency is not a section of the framework version", e.getKey());
+                            "This competency is not part of the framework version", e.getKey());
                 }
                 if (e.getValue() == null) {
                     continue;
@@ -136,6 +143,41 @@ public class TargetProfile {
         }
     }
 
+    /** The largest weight a competency may be given. */
+    public static final int MAX_WEIGHT = 100;
+
+    /**
+     * Sets the weight of competencies of the version (1 to {@value #MAX_WEIGHT}; a weight of 1 or none is the
+     * default and is not stored).
+     */
+    public void weigh(Map<Long, Integer> weights, Set<Long> competencies) {
+        Map<Long, Integer> checked = new LinkedHashMap<>();
+        if (weights != null) {
+            for (Map.Entry<Long, Integer> e : weights.entrySet()) {
+                if (e.getKey() == null || !competencies.contains(e.getKey())) {
+                    throw new InvalidInputException("weights", "assessment.target.competency.outside",
+                            "This competency is not part of the framework version", e.getKey());
+                }
+                if (e.getValue() == null || e.getValue() == 1) {
+                    continue;
+                }
+                if (e.getValue() < 1 || e.getValue() > MAX_WEIGHT) {
+                    throw new InvalidInputException("weights[" + e.getKey() + "]", "assessment.target.weight.range",
+                            "A weight is a whole number from 1 to " + MAX_WEIGHT, MAX_WEIGHT);
+                }
+                checked.put(e.getKey(), e.getValue());
+            }
+        }
+        this.weights.clear();
+        this.weights.putAll(checked);
+    }
+
+    /** The weight of a competency: 1 unless set. */
+    public int weightOf(long competencyId) {
+        return weights.getOrDefault(competencyId, 1);
+    }
+
+    public Map<Long, Integer> getWeights() { return java.util.Collections.unmodifiableMap(weights); }
     public Long getId() { return id; }
     public String getName() { return name; }
     public long getFrameworkVersionId() { return frameworkVersionId; }

@@ -36,7 +36,7 @@ public class TargetProfileService {
 
     /** A section of the version with the profile's target level (null when none). */
     public record SectionTarget(long competencyId, String code, String title, Long levelId, String levelTitle,
-            Integer rank) {}
+            Integer rank, int depth, int weight) {}
 
     /** A target profile as pages and the API show it. */
     public record ProfileView(long id, String name, long frameworkVersionId, String frameworkTitle,
@@ -119,29 +119,45 @@ public class TargetProfileService {
 
     public long create(long versionId, String name, String organisationType, String positionTitle,
             Map<Long, Long> levels) {
+        return create(versionId, name, organisationType, positionTitle, levels, Map.of());
+    }
+
+    /** Creates a profile with a weight per competency (absent: 1). */
+    public long create(long versionId, String name, String organisationType, String positionTitle,
+            Map<Long, Long> levels, Map<Long, Integer> weights) {
         requireEdit();
         publishedVersion(versionId);
         Instant now = Instant.now();
         TargetProfile p = new TargetProfile(versionId, AuditContext.currentActor(), now);
-        describe(p, name, organisationType, positionTitle, levels, now);
+        describe(p, name, organisationType, positionTitle, levels, weights, now);
         return profiles.save(p).getId();
     }
 
     public void update(long id, String name, String organisationType, String positionTitle,
             Map<Long, Long> levels) {
+        update(id, name, organisationType, positionTitle, levels, null);
+    }
+
+    /** Updates a profile; {@code weights} null keeps the weights it has. */
+    public void update(long id, String name, String organisationType, String positionTitle,
+            Map<Long, Long> levels, Map<Long, Integer> weights) {
         TargetProfile p = found(id);
         requireEdit();
-        describe(p, name, organisationType, positionTitle, levels, Instant.now());
+        describe(p, name, organisationType, positionTitle, levels, weights == null ? p.getWeights() : weights,
+                Instant.now());
         profiles.flush();
     }
 
     private void describe(TargetProfile p, String name, String organisationType, String positionTitle,
-            Map<Long, Long> levels, Instant now) {
-        Set<Long> sections = frameworks.tree(p.getFrameworkVersionId()).stream().filter(c -> c.parentId() == null)
-                .map(Competency::id).collect(Collectors.toSet());
+            Map<Long, Long> levels, Map<Long, Integer> weights, Instant now) {
+        // targets may name competencies at any depth of the version (sections, areas, competencies)
+        Set<Long> competencies = frameworks.tree(p.getFrameworkVersionId()).stream().map(Competency::id)
+                .collect(Collectors.toSet());
         Set<Long> scale = frameworks.levels(p.getFrameworkVersionId()).stream().map(ScaleLevel::id)
                 .collect(Collectors.toSet());
-        p.describe(name, organisationType, positionTitle, levels, sections, scale, AuditContext.currentActor(), now);
+        p.describe(name, organisationType, positionTitle, levels, competencies, scale, AuditContext.currentActor(),
+                now);
+        p.weigh(weights, competencies);
     }
 
     private ProfileView view(TargetProfile p) {
@@ -150,17 +166,24 @@ public class TargetProfileService {
                         : v.versionLabel()) + ")")
                 .orElse("#" + p.getFrameworkVersionId());
         return new ProfileView(p.getId(), p.getName(), p.getFrameworkVersionId(), title, p.getOrganisationType(),
-                p.getPositionTitle(), sections(p.getFrameworkVersionId(), p.getLevels()), p.getVersion());
+                p.getPositionTitle(), sections(p.getFrameworkVersionId(), p.getLevels(), p.getWeights()), p.getVersion());
     }
 
     private List<SectionTarget> sections(long versionId, Map<Long, Long> targets) {
         Map<Long, ScaleLevel> scale = frameworks.levels(versionId).stream()
                 .collect(Collectors.toMap(ScaleLevel::id, Function.identity()));
-        return frameworks.tree(versionId).stream().filter(c -> c.parentId() == null).map(c -> {
+        return sections(versionId, targets, Map.of());
+    }
+
+    /** Every node of the version (parents first, with its depth) with its target level and weight. */
+    private List<SectionTarget> sections(long versionId, Map<Long, Long> targets, Map<Long, Integer> weights) {
+        Map<Long, ScaleLevel> scale = frameworks.levels(versionId).stream()
+                .collect(Collectors.toMap(ScaleLevel::id, Function.identity()));
+        return frameworks.tree(versionId).stream().map(c -> {
             Long levelId = targets.get(c.id());
             ScaleLevel l = levelId == null ? null : scale.get(levelId);
             return new SectionTarget(c.id(), c.code(), c.title(), levelId, l == null ? null : l.title(),
-                    l == null ? null : l.rank());
+                    l == null ? null : l.rank(), c.depth(), weights.getOrDefault(c.id(), 1));
         }).toList();
     }
 

@@ -40,10 +40,13 @@ class TargetProfileApiController {
         this.service = service;
     }
 
-    /** {@code levels}: target level id by competency (section) id. */
+    /**
+     * {@code levels}: target level id by competency id (any depth); {@code weights}: optional weight (1 to 100) by
+     * competency id, 1 when absent (on update, absent keeps the profile's weights).
+     */
     record ProfileRequest(@NotNull Long frameworkVersionId, @NotBlank @Size(max = TargetProfile.NAME) String name,
             String organisationType, @Size(max = TargetProfile.POSITION) String positionTitle,
-            @NotNull Map<Long, Long> levels) {}
+            @NotNull Map<Long, Long> levels, Map<Long, Integer> weights) {}
 
     @GetMapping
     @Operation(summary = "All target profiles")
@@ -55,7 +58,7 @@ class TargetProfileApiController {
     @Operation(summary = "Create a target profile (administrators and programme coordinators)")
     ResponseEntity<ProfileView> create(@Valid @RequestBody ProfileRequest request) {
         long id = service.create(request.frameworkVersionId(), request.name(), request.organisationType(),
-                request.positionTitle(), request.levels());
+                request.positionTitle(), request.levels(), request.weights() == null ? Map.of() : request.weights());
         return ResponseEntity.created(URI.create("/api/v1/target-profiles/" + id)).body(service.profile(id));
     }
 
@@ -68,7 +71,8 @@ class TargetProfileApiController {
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a target profile's name, scope and levels (its framework version stays)")
     ProfileView update(@PathVariable long id, @Valid @RequestBody ProfileRequest request) {
-        service.update(id, request.name(), request.organisationType(), request.positionTitle(), request.levels());
+        service.update(id, request.name(), request.organisationType(), request.positionTitle(), request.levels(),
+                request.weights());
         return service.profile(id);
     }
 }

@@ -60,7 +60,7 @@ class TargetProfileController {
         if (!result.hasErrors()) {
             try {
                 long id = service.create(form.getFrameworkVersionId(), form.getName(), form.getOrganisationType(),
-                        form.getPositionTitle(), form.getLevels());
+                        form.getPositionTitle(), form.getLevels(), form.getWeights());
                 redirect.addFlashAttribute("flash", "assessment.target.saved");
                 return "redirect:/target-profiles/" + id;
             } catch (InvalidInputException e) {
@@ -79,7 +79,10 @@ class TargetProfileController {
         form.setName(profile.name());
         form.setOrganisationType(profile.organisationType());
         form.setPositionTitle(profile.positionTitle());
-        profile.sections().forEach(s -> form.getLevels().put(s.competencyId(), s.levelId()));
+        profile.sections().forEach(s -> {
+            form.getLevels().put(s.competencyId(), s.levelId());
+            form.getWeights().put(s.competencyId(), s.weight());
+        });
         return formPage(form, profile, model);
     }
 
@@ -93,7 +96,7 @@ class TargetProfileController {
         if (!result.hasErrors()) {
             try {
                 service.update(id, form.getName(), form.getOrganisationType(), form.getPositionTitle(),
-                        form.getLevels());
+                        form.getLevels(), form.getWeights());
                 redirect.addFlashAttribute("flash", "assessment.target.saved");
                 return "redirect:/target-profiles/" + id;
             } catch (InvalidInputException e) {
@@ -108,6 +111,9 @@ class TargetProfileController {
     private static void levelErrors(BindingResult result) {
         if (result.getFieldErrors().stream().anyMatch(e -> e.getField().startsWith("levels["))) {
             result.reject("typeMismatch.levels");
+        }
+        if (result.getFieldErrors().stream().anyMatch(e -> e.getField().startsWith("weights["))) {
+            result.reject("assessment.target.weight.range", new Object[] {TargetProfile.MAX_WEIGHT}, null);
         }
     }
 

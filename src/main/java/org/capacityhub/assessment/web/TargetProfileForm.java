@@ -11,6 +11,7 @@ public class TargetProfileForm {
     private String organisationType;
     private String positionTitle;
     private Map<Long, Long> levels = new LinkedHashMap<>();
+    private Map<Long, Integer> weights = new LinkedHashMap<>();
 
     public Long getFrameworkVersionId() { return frameworkVersionId; }
     public void setFrameworkVersionId(Long frameworkVersionId) { this.frameworkVersionId = frameworkVersionId; }
@@ -22,4 +23,6 @@ public class TargetProfileForm {
     public void setPositionTitle(String positionTitle) { this.positionTitle = positionTitle; }
     public Map<Long, Long> getLevels() { return levels; }
     public void setLevels(Map<Long, Long> levels) { this.levels = levels; }
+    public Map<Long, Integer> getWeights() { return weights; }
+    public void setWeights(Map<Long, Integer> weights) { this.weights = weights; }
 }
