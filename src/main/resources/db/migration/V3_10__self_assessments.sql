@@ -21,6 +21,7 @@ create index self_assessment_rater on self_assessment (rater_person_id);
 create table self_rating (
     self_assessment_id  bigint        not null references self_assessment (id),
     competency_id       bigint        not null,
+    position            integer       not null,
     level_id            bigint,
     self_comment        varchar(2000),
     evidence            varchar(4000),

@@ -97,7 +97,10 @@ public class SelfAssessment {
         this.personId = personId;
         this.frameworkVersionId = frameworkVersionId;
         this.createdAt = now;
-        competencies.forEach(c -> ratings.put(c, SelfRating.empty()));
+        int position = 0;
+        for (Long c : competencies) {
+            ratings.put(c, SelfRating.empty(position++));
+        }
     }
 
     private void requireDraft() {

@@ -113,6 +113,11 @@ public class SelfAssessmentService {
         return access.requireUser().personId();
     }
 
+    /** The signed-in person (401/403 when nobody is signed in). */
+    public long currentPersonId() {
+        return me();
+    }
+
     private boolean canSee(SelfAssessment s, long personId) {
         return s.isOwnedBy(personId) || (s.isRatedBy(personId) && s.getState() == SelfAssessmentState.SUBMITTED);
     }

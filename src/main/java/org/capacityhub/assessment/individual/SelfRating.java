@@ -10,6 +10,10 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class SelfRating {
 
+    /** The competency's place in the version's tree order (also keeps an unrated row from reading as null). */
+    @Column(name = "position", nullable = false)
+    private int position;
+
     @Column(name = "level_id")
     private Long levelId;
 
@@ -28,9 +32,13 @@ public class SelfRating {
 
     protected SelfRating() {}
 
-    static SelfRating empty() {
-        return new SelfRating();
+    static SelfRating empty(int position) {
+        SelfRating r = new SelfRating();
+        r.position = position;
+        return r;
     }
+
+    public int getPosition() { return position; }
 
     void rate(Long levelId, String comment, List<String> evidence) {
         this.levelId = levelId;
