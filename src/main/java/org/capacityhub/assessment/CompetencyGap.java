@@ -9,9 +9,11 @@ package org.capacityhub.assessment;
  * @param targetRank     its rank, or null
  * @param gap            target rank − current rank, 0 when at or above target; null when the section was not rated
  *                       or has no target (never counted as a gap)
+ * @param weight         how much this competency counts in the target profile (1 unless the profile says more),
+ *                       for ordering gaps
  */
 public record CompetencyGap(long competencyId, Long currentLevelId, Integer currentRank, Long targetLevelId,
-        Integer targetRank, Integer gap) {
+        Integer targetRank, Integer gap, int weight) {
 
     /** The gap for one competency: null when either side is missing, never negative. */
     public static Integer gap(Integer currentRank, Integer targetRank) {

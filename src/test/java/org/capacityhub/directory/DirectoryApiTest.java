@@ -59,7 +59,23 @@ class DirectoryApiTest {
     @Test
     void withoutATokenTheApiAnswers401() throws Exception {
         mvc.perform(get("/api/v1/organisations")).andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Authentication required")));
+    }
+
+    @Test
+    void securityProblemsSpeakTheClientsLanguage() throws Exception {
+        mvc.perform(get("/api/v1/organisations").header("Accept-Language", "fr-FR,fr;q=0.9"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Authentification requise")));
+        mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer chub_not-a-token")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value("Le jeton d'accès est inconnu, expiré ou révoqué."));
+        mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer chub_not-a-token")
+                        .header("Accept-Language", "sw"))
+                .andExpect(jsonPath("$.detail").value("The access token is unknown, expired or revoked."));
     }
 
     @Test

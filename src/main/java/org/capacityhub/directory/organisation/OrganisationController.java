@@ -111,18 +111,11 @@ class OrganisationController {
     String create(@ModelAttribute("form") OrganisationForm form, BindingResult result, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         requireCreator();
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, null, locale);
-        }
-        try {
+        return Forms.submit(result, response, () -> {
             Organisation created = organisations.create(form.command());
             redirect.addFlashAttribute("flash", "organisation.created");
             return "redirect:/organisations/" + created.getId();
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response);
-            return form(model, form, null, locale);
-        }
+        }, () -> form(model, form, null, locale));
     }
 
     private void requireCreator() {
@@ -141,23 +134,13 @@ class OrganisationController {
     @PostMapping("/{id:\\d{1,18}}")
     String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        Organisation organisation = organisations.get(id);
+        organisations.get(id);
         access.requireManage(id);
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, organisation, locale);
-        }
-        try {
+        return Forms.submit(result, response, () -> {
             organisations.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "organisation.saved");
             return "redirect:/organisations/" + id;
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
-            Forms.stale(result, response);
-            return form(model, form, organisations.get(id), locale);
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response);
-            return form(model, form, organisations.get(id), locale);
-        }
+        }, () -> form(model, form, organisations.get(id), locale));
     }
 
     private String form(Model model, OrganisationForm form, Organisation existing, Locale locale) {

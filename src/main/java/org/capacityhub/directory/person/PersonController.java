@@ -10,8 +10,6 @@ import org.capacityhub.directory.organisation.Organisation;
 import org.capacityhub.directory.organisation.OrganisationService;
 import org.capacityhub.directory.web.Forms;
 import org.capacityhub.directory.web.Option;
-import org.capacityhub.platform.ConflictException;
-import org.capacityhub.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,18 +81,11 @@ class PersonController {
     String create(@ModelAttribute("form") PersonForm form, BindingResult result, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         requireCreator();
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, null, locale);
-        }
-        try {
+        return Forms.submit(result, response, () -> {
             Person created = people.create(form.command());
             redirect.addFlashAttribute("flash", "person.created");
             return "redirect:/people/" + created.getId();
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response);
-            return form(model, form, null, locale);
-        }
+        }, () -> form(model, form, null, locale));
     }
 
     private void requireCreator() {
@@ -112,22 +103,12 @@ class PersonController {
     @PostMapping("/{id:\\d{1,18}}")
     String update(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult result, Model model,
             Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        Person person = editable(id);
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, person, locale);
-        }
-        try {
+        editable(id);
+        return Forms.submit(result, response, () -> {
             people.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "person.saved");
             return "redirect:/people/" + id;
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
-            Forms.stale(result, response);
-            return form(model, form, people.get(id), locale);
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response);
-            return form(model, form, people.get(id), locale);
-        }
+        }, () -> form(model, form, people.get(id), locale));
     }
 
     private Person editable(long id) {

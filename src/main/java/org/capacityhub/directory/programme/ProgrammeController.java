@@ -15,7 +15,6 @@ import org.capacityhub.directory.person.Person;
 import org.capacityhub.directory.person.PersonRepository;
 import org.capacityhub.directory.web.Forms;
 import org.capacityhub.directory.web.Option;
-import org.capacityhub.platform.ConflictException;
 import org.capacityhub.platform.Countries;
 import org.capacityhub.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -93,18 +92,11 @@ class ProgrammeController {
     String create(@ModelAttribute("form") ProgrammeForm form, BindingResult result, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         access.requireAdministrator();
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, null, locale);
-        }
-        try {
+        return Forms.submit(result, response, FIELDS, () -> {
             Programme created = programmes.create(form.command());
             redirect.addFlashAttribute("flash", "programme.created");
             return "redirect:/programmes/" + created.getId();
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response, FIELDS);
-            return form(model, form, null, locale);
-        }
+        }, () -> form(model, form, null, locale));
     }
 
     @GetMapping("/{id:\\d{1,18}}/edit")
@@ -118,22 +110,12 @@ class ProgrammeController {
     String update(@PathVariable long id, @ModelAttribute("form") ProgrammeForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         access.requireAdministrator();
-        Programme programme = programmes.get(id);
-        if (result.hasErrors()) {
-            Forms.invalid(response, false);
-            return form(model, form, programme, locale);
-        }
-        try {
+        programmes.get(id);
+        return Forms.submit(result, response, FIELDS, () -> {
             programmes.update(id, form.getVersion(), form.command());
             redirect.addFlashAttribute("flash", "programme.saved");
             return "redirect:/programmes/" + id;
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
-            Forms.stale(result, response);
-            return form(model, form, programmes.get(id), locale);
-        } catch (InvalidInputException | ConflictException e) {
-            Forms.reject(result, e, response, FIELDS);
-            return form(model, form, programmes.get(id), locale);
-        }
+        }, () -> form(model, form, programmes.get(id), locale));
     }
 
     private String form(Model model, ProgrammeForm form, Programme existing, Locale locale) {

@@ -22,8 +22,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokenVerifier verifier;
+    private final ProblemResponses problems;
 
-    ApiTokenAuthenticationFilter(ApiTokenVerifier verifier) {
+    ApiTokenAuthenticationFilter(ApiTokenVerifier verifier, ProblemResponses problems) {
+        this.problems = problems;
         this.verifier = verifier;
     }
 
@@ -39,8 +41,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         Optional<Authentication> authentication = token.isEmpty() ? Optional.empty() : verifier.verify(token);
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
-                    "The access token is unknown, expired or revoked.");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "api.problem.invalid-token");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -20,6 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
+    private final ProblemResponses problems;
+
+    PasswordChangeRequiredFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
     static final String PASSWORD_PAGE = "/account/password";
     private static final List<String> ALLOWED = List.of(PASSWORD_PAGE, "/logout", "/login", "/error", "/assets/",
             "/webjars/", "/favicon.ico");
@@ -31,8 +37,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         if (authentication != null && authentication.getPrincipal() instanceof PlatformUser user
                 && user.passwordChangeRequired() && !allowed(path(request))) {
             if (path(request).startsWith("/api/")) {
-                ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
-                        "This account must change its password before using the API: sign in to the web pages.");
+                problems.write(request, response, HttpStatus.FORBIDDEN, "api.problem.password-change-required");
             } else {
                 response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             }

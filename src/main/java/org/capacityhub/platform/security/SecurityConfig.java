@@ -6,6 +6,7 @@ import org.capacityhub.platform.ApiTokenVerifier;
 import org.capacityhub.platform.PlatformSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -80,7 +81,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            ApiTokenVerifier tokens) throws Exception {
+            ApiTokenVerifier tokens, MessageSource messages) throws Exception {
+        ProblemResponses problems = new ProblemResponses(messages);
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -89,15 +91,17 @@ class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Bearer");
-                    ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
-                            e instanceof LoginThrottledException ? e.getMessage()
-                                    : "Authentication required: send a personal access token as 'Authorization: Bearer <token>'.");
+                    if (e instanceof LoginThrottledException throttled) {
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "login.throttled",
+                                throttled.minutes());
+                    } else {
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "api.problem.authentication-required");
+                    }
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
-                                "You are not allowed to do this.")))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                        problems.write(request, response, HttpStatus.FORBIDDEN, "api.problem.forbidden")))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").authenticated()
                         .anyRequest().hasAuthority(ApiTokenVerifier.AUTHORITY));
@@ -109,7 +113,7 @@ class SecurityConfig {
     SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
             PlatformSettings settings, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers,
-            AuthenticationEventPublisher events) throws Exception {
+            AuthenticationEventPublisher events, MessageSource messages) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -125,7 +129,7 @@ class SecurityConfig {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new PasswordChangeRequiredFilter(new ProblemResponses(messages)), AuthorizationFilter.class);
         if (settings.oidc().enabled()) {
             if (clientRegistrations.getIfAvailable() == null) {
                 throw new IllegalStateException("capacityhub.oidc.enabled=true but no OpenID Connect client is "
