@@ -282,6 +282,8 @@ class SelfAssessmentTest {
             assertThat(first.gap()).isEqualTo(2);
             CompetencyGap gap21 = g.gaps().stream().filter(x -> x.competencyId() == c21.id()).findFirst().orElseThrow();
             assertThat(gap21.gap()).isEqualTo(1);
+            assertThat(gap21.weight()).isEqualTo(3);
+            assertThat(first.weight()).isEqualTo(1);
             assertThat(g.gaps().stream().filter(x -> x.targetRank() == null)).isNotEmpty()
                     .allSatisfy(x -> assertThat(x.gap()).isNull());
         });

@@ -356,7 +356,7 @@ public class AssessmentService {
             Long target = p.getLevels().get(l.competencyId());
             Integer targetRank = target == null ? null : ranks.get(target);
             return new CompetencyGap(l.competencyId(), l.levelId(), l.rank(), target, targetRank,
-                    CompetencyGap.gap(l.rank(), targetRank), 1);
+                    CompetencyGap.gap(l.rank(), targetRank), p.weightOf(l.competencyId()));
         }).toList();
         return new AssessmentGaps(a.getId(), a.getOrganisationId(), p.getId(), p.getName(),
                 a.getFrameworkVersionId(), gaps);

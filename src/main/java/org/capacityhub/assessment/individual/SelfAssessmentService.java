@@ -382,7 +382,8 @@ public class SelfAssessmentService {
             Integer currentRank = current == null ? null : current.rank();
             Integer targetRank = target == null ? null : target.rank();
             gaps.add(new CompetencyGap(c.id(), current == null ? null : current.id(), currentRank,
-                    target == null ? null : target.id(), targetRank, CompetencyGap.gap(currentRank, targetRank)));
+                    target == null ? null : target.id(), targetRank, CompetencyGap.gap(currentRank, targetRank),
+                    t.weight()));
         }
         return new PersonGaps(s.getPersonId(), s.getFrameworkVersionId(), s.getId(), s.getSubmittedAt(),
                 p == null ? null : p.getId(), p == null ? null : p.getName(), gaps);
@@ -438,7 +439,7 @@ public class SelfAssessmentService {
             ScaleLevel own = shape.level(g.currentLevelId());
             ScaleLevel rater = s.getRaterSubmittedAt() == null ? null : shape.level(r.getRaterLevelId());
             ScaleLevel target = shape.level(g.targetLevelId());
-            int weight = target(p, shape, g.competencyId()).weight();
+            int weight = g.weight();
             if (g.gap() != null) {
                 weighted += g.gap() * weight;
             }
