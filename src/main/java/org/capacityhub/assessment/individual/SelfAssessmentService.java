@@ -86,6 +86,10 @@ public class SelfAssessmentService {
     }
 
     Shape shape(long versionId) {
+        return shape(frameworks, versionId);
+    }
+
+    static Shape shape(Frameworks frameworks, long versionId) {
         List<Competency> tree = frameworks.tree(versionId);
         Map<Long, Competency> byId = tree.stream().collect(Collectors.toMap(Competency::id, Function.identity()));
         Set<Long> parents = tree.stream().map(Competency::parentId).filter(Objects::nonNull).collect(Collectors.toSet());
