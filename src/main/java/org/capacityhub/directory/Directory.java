@@ -128,6 +128,12 @@ public class Directory {
         return people.findByOrganisationIdOrderByFullName(organisationId).stream().map(PersonSummary::of).toList();
     }
 
+    /** The focal points of an organisation itself (not of its parents), sorted by name (for mail to it). */
+    public List<PersonSummary> focalPoints(long organisationId) {
+        return organisations.findById(organisationId).map(o -> o.getFocalPoints().stream().map(PersonSummary::of)
+                .sorted(java.util.Comparator.comparing(PersonSummary::fullName)).toList()).orElse(List.of());
+    }
+
     /** People who can sign in (they have an enabled account), sorted by name: those who can act on the platform. */
     public List<PersonSummary> peopleWhoCanSignIn() {
         return accounts.findPeopleWhoCanSignIn().stream().map(PersonSummary::of).toList();
