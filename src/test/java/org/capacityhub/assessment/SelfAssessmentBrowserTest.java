@@ -45,6 +45,11 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         }
     }
 
+    /** Clicks a button or link that loads another page, and waits until that page has loaded. */
+    private static void go(Page page, String selector) {
+        page.waitForNavigation(() -> page.locator(selector).first().click());
+    }
+
     @Test
     void aCivilServantSelfAssessesTheirSupervisorRatesAndBothRatingsAndTheGapsAreShown() {
         AssessmentFixtures fixtures = new AssessmentFixtures(spring);
@@ -76,7 +81,7 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         page.locator("#frameworkVersionId").selectOption(String.valueOf(versionId));
         page.locator("#raterPersonId").selectOption(String.valueOf(supervisor.personId()));
         page.locator("#raterRole").selectOption("SUPERVISOR");
-        page.locator("#start").click();
+        go(page, "#start");
 
         // one domain per page: Basic everywhere, a comment and evidence on the first competency
         assertThat(page.locator("h1")).hasText(domains.get(0).title());
@@ -84,7 +89,7 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         rateEveryCompetency(page, 0);
         page.locator("#ratings-form textarea[id^=comment-]").first().fill("I use systems maps in my daily work");
         page.locator("#ratings-form textarea[id^=evidence-]").first().fill("not a link");
-        page.locator("#next").click();
+        go(page, "#next");
         // a bad link is refused beside the field and nothing typed is lost
         assertThat(page.locator(".invalid-feedback").first()).containsText("http or https");
         assertThat(page.locator("#ratings-form textarea[id^=comment-]").first())
@@ -93,18 +98,18 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
                 .hasCount((int) fixtures.frameworks.tree(versionId).stream()
                         .filter(c -> Long.valueOf(domains.get(0).id()).equals(c.parentId())).count());
         page.locator("#ratings-form textarea[id^=evidence-]").first().fill("https://example.org/my-systems-map");
-        page.locator("#next").click();
+        go(page, "#next");
         assertThat(page.locator("h1")).hasText(domains.get(1).title());
         rateEveryCompetency(page, 0);
-        page.locator("#next").click();
+        go(page, "#next");
         assertThat(page.locator("h1")).hasText(domains.get(2).title());
         rateEveryCompetency(page, 1);
-        page.locator("#next").click();
+        go(page, "#next");
 
         // the overview: everything rated, submit
         assertThat(page.locator("#state")).hasAttribute("data-state", "DRAFT");
         assertNoSeriousAccessibilityViolations(page);
-        page.locator("#submit").click();
+        go(page, "#submit");
         assertThat(page.locator("#problem")).hasCount(0);
         assertThat(page.locator("#state")).hasAttribute("data-state", "SUBMITTED");
         assertThat(page.locator("#submit")).hasCount(0);
@@ -114,15 +119,15 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         signIn(boss, supervisor.username(), PASSWORD);
         boss.navigate("/self-assessments/inbox");
         assertNoSeriousAccessibilityViolations(boss);
-        boss.locator("#requests a").first().click();
-        boss.locator("#rate").click();
+        go(boss, "#requests a");
+        go(boss, "#rate");
         assertNoSeriousAccessibilityViolations(boss);
         assertThat(boss.locator("#ratings-form")).containsText("I use systems maps in my daily work");
         for (int n = 0; n < 3; n++) {
             rateEveryCompetency(boss, 1);
-            boss.locator("#next").click();
+            go(boss, "#next");
         }
-        boss.locator("#rater-submit").click();
+        go(boss, "#rater-submit");
         assertThat(boss.locator(".alert-success")).isVisible();
 
         // the civil servant sees both ratings side by side, then the gaps against their position's profile
@@ -131,7 +136,7 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         assertThat(first.locator("td.own")).hasText(scale.get(0).title());
         assertThat(first.locator("td.second")).hasText(scale.get(1).title());
         assertThat(page.locator("#rater")).containsText(supervisorName);
-        page.locator("#profile-link").click();
+        go(page, "#profile-link");
         assertNoSeriousAccessibilityViolations(page);
         assertThat(page.locator("#applied-profile")).containsText("Policy officers " + position);
         Locator row = page.locator("#profile tbody tr").first();

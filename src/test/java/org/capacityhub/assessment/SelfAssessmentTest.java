@@ -308,6 +308,37 @@ class SelfAssessmentTest {
     }
 
     @Test
+    void targetProfilesTakeCompetenciesAtAnyDepthAndWeights() throws Exception {
+        Actor coordinator = fixtures.coordinatorOf(fixtures.ministry("Ministry of Weights"));
+        long c11 = competencies.get(0).id();
+        mvc.perform(get("/target-profiles/new").param("frameworkVersionId", String.valueOf(versionId))
+                .with(coordinator.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"levels[" + c11 + "]\"")))
+                .andExpect(content().string(containsString("name=\"weights[" + c11 + "]\"")));
+        mvc.perform(post("/target-profiles/new").with(coordinator.user()).with(csrf())
+                .param("frameworkVersionId", String.valueOf(versionId)).param("name", "Weighted")
+                .param("positionTitle", "Analyst").param("levels[" + c11 + "]", String.valueOf(scale.get(2).id()))
+                .param("weights[" + c11 + "]", "0"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("from 1 to 100")));
+        mvc.perform(post("/target-profiles/new").with(coordinator.user()).with(csrf())
+                .param("frameworkVersionId", String.valueOf(versionId)).param("name", "Weighted")
+                .param("positionTitle", "Analyst").param("levels[" + c11 + "]", String.valueOf(scale.get(2).id()))
+                .param("weights[" + c11 + "]", "five"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("from 1 to 100")));
+        String location = mvc.perform(post("/target-profiles/new").with(coordinator.user()).with(csrf())
+                .param("frameworkVersionId", String.valueOf(versionId)).param("name", "Weighted")
+                .param("positionTitle", "Analyst").param("levels[" + c11 + "]", String.valueOf(scale.get(2).id()))
+                .param("weights[" + c11 + "]", "5"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        var profile = fixtures.as(coordinator, () -> targets.profile(id));
+        var target = profile.sections().stream().filter(s -> s.competencyId() == c11).findFirst().orElseThrow();
+        assertThat(target.rank()).isEqualTo(2);
+        assertThat(target.weight()).isEqualTo(5);
+        assertThat(target.depth()).isEqualTo(1);
+    }
+
+    @Test
     void organisationsSeeOnlyAggregatesWithSuppressionAndTheRetentionFlag() throws Exception {
         Organisation ministry = fixtures.ministry("Ministry of Aggregates");
         Organisation small = fixtures.ministry("Ministry of Few");
