@@ -151,4 +151,41 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("#history thead th")).hasCount(2);
         assertNoSeriousAccessibilityViolations(page);
     }
+
+    @Test
+    void aCoordinatorLaunchesACampaignAndTracksItAndTheAggregatePageIsAccessible() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(spring);
+        Organisation ministry = fixtures.ministry("Ministry of Campaigns");
+        Actor coordinator = fixtures.coordinatorOf(ministry);
+        Actor invited = fixtures.person("Invited", ministry);
+        Actor focal = fixtures.focalPoint(ministry);
+        fixtures.password(coordinator, PASSWORD);
+        fixtures.password(focal, PASSWORD);
+        long versionId = fixtures.unesco().versionId();
+        String name = "Campaign " + AssessmentFixtures.unique();
+
+        signIn(page, coordinator.username(), PASSWORD);
+        page.navigate("/campaigns");
+        assertNoSeriousAccessibilityViolations(page);
+        go(page, "#new-campaign");
+        assertNoSeriousAccessibilityViolations(page);
+        page.locator("#name").fill(name);
+        page.locator("#frameworkVersionId").selectOption(String.valueOf(versionId));
+        page.locator("#deadline").fill(java.time.LocalDate.now().plusDays(20).toString());
+        page.locator("#campaign-form input[name=organisationIds][value='" + ministry.getId() + "']").check();
+        page.locator("#campaign-form input[name=personIds][value='" + invited.personId() + "']").check();
+        go(page, "#launch");
+        assertThat(page.locator("h1")).hasText(name);
+        Locator row = page.locator("#tracker tbody tr[data-organisation-id='" + ministry.getId() + "']");
+        assertThat(row.locator("td.not-done")).hasText("1");
+        assertNoSeriousAccessibilityViolations(page);
+        go(page, "#remind");
+        assertThat(page.locator("#reminded")).isVisible();
+
+        Page other = newContext(new Browser.NewContextOptions()).newPage();
+        signIn(other, focal.username(), PASSWORD);
+        other.navigate("/self-assessments/organisations?organisation=" + ministry.getId() + "&framework=" + versionId);
+        assertThat(other.locator("#aggregate")).isVisible();
+        assertNoSeriousAccessibilityViolations(other);
+    }
 }
