@@ -482,7 +482,8 @@ public class SurveyService {
                 total = new SurveyViews.Figures(allName, "SHOWN", allRanks.size(), shown, median,
                         medianLabel(median, levels));
             } else {
-                total = new SurveyViews.Figures(allName, allRanks.isEmpty() ? "NONE" : "FEWER",
+                total = new SurveyViews.Figures(allName, allRanks.isEmpty() ? "NONE"
+                        : allRanks.size() < Suppression.THRESHOLD ? "FEWER" : "WITHHELD",
                         allRanks.isEmpty() ? 0 : null, List.of(), null, null);
             }
             sections.add(new SurveyViews.SectionResult(section.competencyId(), section.code(), section.title(),

@@ -57,7 +57,8 @@ public final class SurveyViews {
     /**
      * A group's (or all respondents') figures for one section.
      *
-     * @param status  SHOWN (5 or more respondents), FEWER (1 to 4: nothing shown), NONE (no respondent)
+     * @param status  SHOWN (5 or more respondents), FEWER (1 to 4: nothing shown), NONE (no respondent),
+     *                WITHHELD (all respondents, hidden because subtracting the groups shown would reveal a small one)
      * @param respondents null unless shown (0 for NONE)
      * @param counts  respondents per level, lowest level first; an element is null when suppressed; empty unless
      *                SHOWN
