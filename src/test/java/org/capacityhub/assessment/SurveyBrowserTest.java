@@ -105,6 +105,11 @@ class SurveyBrowserTest extends BrowserTestSupport {
         }
 
         page.navigate("/surveys/" + surveyId + "/results");
+        assertThat(page.locator("#results-while-open")).isVisible();
+        page.navigate("/surveys/" + surveyId);
+        page.locator("#close-survey").click();
+        assertThat(page.locator("#survey-state")).hasText("Closed");
+        page.locator("#open-results").click();
         Locator first = page.locator("table.survey-table").first();
         assertThat(first.locator("tbody tr")).hasCount(3);
         assertThat(first.locator("tbody tr").nth(0)).containsText("Leadership");

@@ -50,6 +50,11 @@ class SurveyPostgresTest {
         }
         String spent = links.get(0).url().substring(links.get(0).url().lastIndexOf('/') + 1);
         assertThatThrownBy(() -> surveys.respond(spent, Map.of(), Map.of())).isInstanceOf(LinkRefusedException.class);
+        assertThat(fixtures.as(focal, () -> surveys.results(id)).available()).isFalse();
+        fixtures.as(focal, () -> {
+            surveys.close(id);
+            return null;
+        });
         SurveyViews.Results results = fixtures.as(focal, () -> surveys.results(id));
         assertThat(results.sections().get(0).groups().get(0).respondents()).isEqualTo(5);
         assertThat(results.sections().get(0).all().status()).isEqualTo("SHOWN");

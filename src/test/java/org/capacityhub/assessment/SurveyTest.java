@@ -261,6 +261,16 @@ class SurveyTest {
             answer(t, 1, "Secret driver remark");
         }
 
+        // while the survey is open, no figures at all: they would change with each response
+        mvc.perform(get("/surveys/" + id + "/results").with(focal.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"results-while-open\"")))
+                .andExpect(content().string(not(containsString("survey-table"))));
+        mvc.perform(get("/api/v1/surveys/" + id + "/results").header(HttpHeaders.AUTHORIZATION, fixtures.bearer(focal)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.available").value(false))
+                .andExpect(jsonPath("$.sections").isEmpty());
+        mvc.perform(get("/surveys/" + id + "/results.csv").with(focal.user())).andExpect(status().isConflict());
+        close(id, focal);
+
         String page = mvc.perform(get("/surveys/" + id + "/results").with(focal.user()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Leadership", "ICT practitioners", "Drivers")
@@ -353,6 +363,7 @@ class SurveyTest {
         for (String t : tokens) {
             answer(t, 1, "Facilitator should read this");
         }
+        close(id, facilitator);
         mvc.perform(get("/assessments/" + assessmentId).with(facilitator.user())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"what-staff-said\"")))
                 .andExpect(content().string(containsString("Before the focus group")));
@@ -365,6 +376,11 @@ class SurveyTest {
         mvc.perform(post("/surveys/new").with(otherCoordinator.user()).with(csrf())
                         .param("assessmentId", String.valueOf(assessmentId)).param("title", "T").param("groups", "A"))
                 .andExpect(status().isNotFound());
+    }
+
+    private void close(long id, Actor actor) throws Exception {
+        mvc.perform(post("/surveys/" + id + "/close").with(actor.user()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -404,6 +404,11 @@ public class SurveyService {
 
     private SurveyViews.Results results(Survey s) {
         List<SurveyViews.Level> levels = levels(s.getFrameworkVersionId());
+        String organisation = organisationNames(Set.of(s.getOrganisationId())).getOrDefault(s.getOrganisationId(), "?");
+        if (s.isOpen(Instant.now())) {
+            return new SurveyViews.Results(s.getId(), s.getTitle(), organisation, false, levels, List.of(),
+                    Suppression.THRESHOLD);
+        }
         Map<Long, Integer> rankOf = levels.stream()
                 .collect(Collectors.toMap(SurveyViews.Level::id, SurveyViews.Level::rank));
         List<SurveyGroup> groups = s.getGroups();
@@ -489,9 +494,8 @@ public class SurveyService {
             sections.add(new SurveyViews.SectionResult(section.competencyId(), section.code(), section.title(),
                     figures, total, agreement(figures, levels), groupComments));
         }
-        return new SurveyViews.Results(s.getId(), s.getTitle(),
-                organisationNames(Set.of(s.getOrganisationId())).getOrDefault(s.getOrganisationId(), "?"), levels,
-                sections, Suppression.THRESHOLD);
+        return new SurveyViews.Results(s.getId(), s.getTitle(), organisation, true, levels, sections,
+                Suppression.THRESHOLD);
     }
 
     static double median(List<Integer> values) {

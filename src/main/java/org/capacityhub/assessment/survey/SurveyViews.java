@@ -92,6 +92,10 @@ public final class SurveyViews {
         }
     }
 
-    public record Results(long surveyId, String title, String organisationName, List<Level> levels,
-            List<SectionResult> sections, int threshold) {}
+    /**
+     * The aggregated results; {@code available} is false (and {@code sections} empty) while the survey is open:
+     * figures that change with each response would let a watcher learn one person's answers by difference.
+     */
+    public record Results(long surveyId, String title, String organisationName, boolean available,
+            List<Level> levels, List<SectionResult> sections, int threshold) {}
 }

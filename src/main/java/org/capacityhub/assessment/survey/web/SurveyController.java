@@ -180,6 +180,10 @@ class SurveyController {
     @GetMapping(value = "/{id}/results.csv")
     ResponseEntity<String> resultsCsv(@PathVariable long id) throws IOException {
         SurveyViews.Results results = service.results(id);
+        if (!results.available()) {
+            throw new ConflictException(null, "survey.results.whileOpen",
+                    "Results are shown once the survey is closed.");
+        }
         String suppressed = messages.getMessage("survey.results.suppressed.csv", null, "suppressed",
                 LocaleContextHolder.getLocale());
         StringWriter out = new StringWriter();
