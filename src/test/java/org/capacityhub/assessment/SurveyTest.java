@@ -366,7 +366,9 @@ class SurveyTest {
         close(id, facilitator);
         mvc.perform(get("/assessments/" + assessmentId).with(facilitator.user())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"what-staff-said\"")))
-                .andExpect(content().string(containsString("Before the focus group")));
+                .andExpect(content().string(containsString("Before the focus group")))
+                .andExpect(content().string(containsString("staff-views-all")))
+                .andExpect(content().string(containsString("survey-table")));
         mvc.perform(get("/assessments/" + assessmentId + "/sections/1").with(facilitator.user()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"staff-views\"")))
