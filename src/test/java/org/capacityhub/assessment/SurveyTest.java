@@ -200,6 +200,22 @@ class SurveyTest {
     }
 
     @Test
+    void aLinkIsRefusedOnceTheClosingDayHasPassed() throws Exception {
+        long id = createSurvey("Staff");
+        String token = issue(id, 0, 1).get(0);
+        mvc.perform(get("/survey/r/" + token)).andExpect(status().isOk());
+        // the closing day passes (set in the database: a past closing day cannot be chosen)
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
+                "update assessment_survey set closes_on = ? where id = ?", java.time.LocalDate.now().minusDays(2), id);
+        mvc.perform(get("/survey/r/" + token)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This survey is closed")));
+        mvc.perform(fullAnswer(token, 0)).andExpect(status().isGone());
+        assertThat(fixtures.as(focal, () -> surveys.detail(id)).open()).isFalse();
+        // closed by its date, its results are available
+        assertThat(fixtures.as(focal, () -> surveys.results(id)).available()).isTrue();
+    }
+
+    @Test
     void linksAsCsvAndBadLinkRequests() throws Exception {
         long id = createSurvey("Staff");
         String csv = mvc.perform(post("/surveys/" + id + "/links").with(focal.user()).with(csrf())
