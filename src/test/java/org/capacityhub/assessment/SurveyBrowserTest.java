@@ -121,6 +121,49 @@ class SurveyBrowserTest extends BrowserTestSupport {
         screenshot(page, "survey-results");
     }
 
+    @Test
+    void theFacilitatorReadsWhatStaffSaidBeforeTheFocusGroup() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(spring);
+        Organisation ministry = fixtures.ministry("Ministry of Prepared Focus Groups");
+        Actor focal = fixtures.focalPoint(ministry);
+        fixtures.password(focal, PASSWORD);
+        long assessmentId = fixtures.assessment(focal, ministry);
+        List<Frameworks.Competency> tree = fixtures.frameworks.tree(fixtures.govstack().versionId()).stream()
+                .filter(c -> c.parentId() == null).toList();
+        List<Frameworks.ScaleLevel> levels = fixtures.frameworks.levels(fixtures.govstack().versionId());
+        long surveyId = fixtures.as(focal, () -> surveys.create(null, null, assessmentId, "Staff views",
+                List.of("Leadership", "Staff"), null));
+        var groups = fixtures.as(focal, () -> surveys.detail(surveyId)).groups();
+        for (int g = 0; g < 2; g++) {
+            long group = groups.get(g).id();
+            long level = levels.get(g == 0 ? 2 : 0).id();
+            for (var link : fixtures.as(focal, () -> surveys.issueLinks(surveyId, group, 5))) {
+                answer(link.url().substring(link.url().lastIndexOf('/') + 1), tree, level);
+            }
+        }
+        fixtures.as(focal, () -> {
+            surveys.close(surveyId);
+            return null;
+        });
+
+        signIn(page, focal.username(), PASSWORD);
+        page.navigate("/assessments/" + assessmentId);
+        assertThat(page.locator("#what-staff-said")).containsText("Staff views");
+        page.locator("#what-staff-said details summary").click();
+        assertThat(page.locator("#what-staff-said table.survey-table").first()).isVisible();
+        assertNoSeriousAccessibilityViolations(page);
+
+        page.navigate("/assessments/" + assessmentId + "/sections/1");
+        page.locator("#staff-views summary").click();
+        assertThat(page.locator("#staff-views p.agreement")).hasAttribute("data-kind", "DIFFER");
+        assertNoSeriousAccessibilityViolations(page);
+
+        page.navigate("/assessments/" + assessmentId + "/report");
+        assertThat(page.locator("#benchmark")).isVisible();
+        assertThat(page.locator("#change-over-time")).isVisible();
+        assertNoSeriousAccessibilityViolations(page);
+    }
+
     private void answer(String token, List<Frameworks.Competency> tree, long levelId) {
         Map<Long, Long> chosen = new HashMap<>();
         tree.forEach(c -> chosen.put(c.id(), levelId));
