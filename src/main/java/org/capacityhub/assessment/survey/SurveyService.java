@@ -10,12 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.capacityhub.assessment.domain.Assessment;
@@ -542,16 +539,5 @@ public class SurveyService {
     private static String label(FrameworkVersionRef f) {
         return f.title() + " (" + (f.versionLabel() == null || f.versionLabel().isBlank() ? "v" + f.number()
                 : f.versionLabel()) + ")";
-    }
-
-    /** For the demo: a group id by name. */
-    Optional<Long> groupNamed(long surveyId, String name) {
-        return surveys.findById(surveyId).flatMap(s -> s.getGroups().stream()
-                .filter(g -> g.getName().equals(name)).map(SurveyGroup::getId).findFirst());
-    }
-
-    @SuppressWarnings("unused")
-    private static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {
-        return list.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 }
