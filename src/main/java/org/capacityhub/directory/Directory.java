@@ -54,14 +54,20 @@ public class Directory {
         }
     }
 
+    /** A programme's public facts and its member organisations (ids). */
+    public record ProgrammeMembers(long id, String name, Set<Long> memberIds) {}
+
     private final OrganisationRepository organisations;
     private final OrganisationService organisationService;
     private final PersonRepository people;
     private final UserAccountRepository accounts;
     private final DirectoryAccess access;
+    private final org.capacityhub.directory.programme.ProgrammeRepository programmes;
 
     Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
-            UserAccountRepository accounts, DirectoryAccess access) {
+            UserAccountRepository accounts, DirectoryAccess access,
+            org.capacityhub.directory.programme.ProgrammeRepository programmes) {
+        this.programmes = programmes;
         this.organisations = organisations;
         this.organisationService = organisationService;
         this.people = people;
@@ -145,5 +151,17 @@ public class Directory {
             return Set.of();
         }
         return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
+    }
+
+    /**
+     * The programmes this organisation is a member of, each with all its member organisations, sorted by name (a
+     * fact, not a permission: e.g. to find comparable organisations for an anonymised benchmark).
+     */
+    public List<ProgrammeMembers> programmesOf(long organisationId) {
+        return programmes.findByMember(organisationId).stream()
+                .map(p -> new ProgrammeMembers(p.getId(), p.getName(), p.getMembers().stream()
+                        .map(org.capacityhub.directory.organisation.Organisation::getId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())))
+                .toList();
     }
 }
