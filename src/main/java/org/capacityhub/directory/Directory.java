@@ -54,14 +54,20 @@ public class Directory {
         }
     }
 
+    /** A programme and its member organisations. */
+    public record ProgrammeSummary(long id, String name, Set<Long> memberIds) {}
+
     private final OrganisationRepository organisations;
     private final OrganisationService organisationService;
     private final PersonRepository people;
     private final UserAccountRepository accounts;
     private final DirectoryAccess access;
+    private final org.capacityhub.directory.programme.ProgrammeRepository programmes;
 
     Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
-            UserAccountRepository accounts, DirectoryAccess access) {
+            UserAccountRepository accounts, DirectoryAccess access,
+            org.capacityhub.directory.programme.ProgrammeRepository programmes) {
+        this.programmes = programmes;
         this.organisations = organisations;
         this.organisationService = organisationService;
         this.people = people;
@@ -139,5 +145,22 @@ public class Directory {
             return Set.of();
         }
         return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
+    }
+
+    /**
+     * The programmes whose member organisations the current user may see together, sorted by name: every
+     * programme for an administrator, the programmes they coordinate for a coordinator, none otherwise.
+     */
+    public List<ProgrammeSummary> coordinatedProgrammes() {
+        var user = access.currentUser();
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> mine = user.get().administrator() ? null
+                : Set.copyOf(programmes.findIdsCoordinatedBy(user.get().personId()));
+        return programmes.findAllByOrderByName().stream().filter(p -> mine == null || mine.contains(p.getId()))
+                .map(p -> new ProgrammeSummary(p.getId(), p.getName(), p.getMembers().stream()
+                        .map(Organisation::getId).collect(java.util.stream.Collectors.toUnmodifiableSet())))
+                .toList();
     }
 }
