@@ -574,8 +574,8 @@ public class PlanService {
         Long versionId = i.getCompetencyId() == null ? null : titles.versionOf(i.getCompetencyId());
         return new PlanViews.ItemView(i.getId(), i.getPosition(), i.getGap() == null ? null : i.getGap().getId(),
                 i.getKind(), i.getIntervention(), i.getSource(), i.getReference(), i.getTitle(), i.getUrl(),
-                i.getCompetencyId() == null ? null : titles.competency(i.getCompetencyId()),
-                titles.level(versionId, i.getLevelRank()), List.copyOf(i.languageSet()), i.getMode(), i.getHours(),
+                i.getCompetencyId(), i.getCompetencyId() == null ? null : titles.competency(i.getCompetencyId()),
+                i.getLevelRank(), titles.level(versionId, i.getLevelRank()), List.copyOf(i.languageSet()), i.getMode(), i.getHours(),
                 i.getCostAmount(), i.getCostCurrency(), i.getStartsOn(), i.getDueOn(), i.getOwner(),
                 i.getOwnerPersonId(), i.getOwnerPersonId() == null ? null : owners.get(i.getOwnerPersonId()),
                 i.getReason(), i.getEvidenceCount(), i.isAddedLater(), i.getStatus(), i.getProgress(),

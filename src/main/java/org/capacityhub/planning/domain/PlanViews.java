@@ -35,7 +35,8 @@ public final class PlanViews {
             List<Option> subjects, boolean canGenerate) {}
 
     public record ItemView(long id, int position, Long gapId, ItemKind kind, Intervention intervention,
-            String source, String reference, String title, String url, String competencyTitle, String levelTitle,
+            String source, String reference, String title, String url, Long competencyId, String competencyTitle,
+            Integer levelRank, String levelTitle,
             List<String> languages, DeliveryMode mode, Integer hours, BigDecimal costAmount, String costCurrency,
             LocalDate startsOn, LocalDate dueOn, String owner, Long ownerPersonId, String ownerName, String reason,
             int evidenceCount, boolean addedLater, ItemStatus status, int progress, boolean overdue,
