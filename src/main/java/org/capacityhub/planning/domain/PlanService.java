@@ -317,7 +317,9 @@ public class PlanService {
         }
         String title = in.title() == null || in.title().isBlank()
                 ? msg("planning.plan.defaultTitle", gaps.subjects().stream().filter(o -> o.id() == in.organisationId())
-                        .findFirst().map(Option::label).orElse(""), gaps.heldOn() == null ? "" : gaps.heldOn().toString())
+                        .findFirst().map(Option::label).orElse(""), gaps.heldOn() == null ? "" : gaps.heldOn().format(
+                        java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(LocaleContextHolder.getLocale())))
                 : in.title();
         Plan plan = new Plan(title, in.organisationId(), null, in.languages(), in.constraints(), actor(), now());
         plan.basedOn(gaps.assessmentId(), gaps.frameworkVersionId(), gaps.targetProfileId(),
@@ -411,6 +413,11 @@ public class PlanService {
             }
         }
         return added;
+    }
+
+    /** Marks a plan the current user may edit as demo data (for the demo dataset). */
+    public void markAsDemo(long id) {
+        editable(id).markAsDemo();
     }
 
     // ---------------------------------------------------------------- edits
