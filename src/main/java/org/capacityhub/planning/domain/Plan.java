@@ -121,10 +121,12 @@ public class Plan {
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    @org.hibernate.annotations.BatchSize(size = 50)
     private List<PlanGap> gaps = new ArrayList<>();
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    @org.hibernate.annotations.BatchSize(size = 50)
     private List<PlanItem> items = new ArrayList<>();
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)

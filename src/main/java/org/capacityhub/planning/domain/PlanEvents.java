@@ -64,8 +64,12 @@ class PlanEvents {
         }
         String type = directory.organisation(event.organisationId()).map(Directory.OrganisationSummary::type)
                 .orElse(null);
-        List<Plan> affected = plans.findByOrganisationIdAndStateIn(event.organisationId(),
-                EnumSet.of(PlanState.AGREED, PlanState.IN_PROGRESS, PlanState.COMPLETED));
+        // the organisation's plans and its units' plans (made from its assessments)
+        List<Plan> affected = new java.util.ArrayList<>();
+        for (Long organisationId : directory.organisationAndUnits(event.organisationId())) {
+            affected.addAll(plans.findByOrganisationIdAndStateIn(organisationId,
+                    EnumSet.of(PlanState.AGREED, PlanState.IN_PROGRESS, PlanState.COMPLETED)));
+        }
         for (Plan p : affected) {
             if (p.getAssessmentId() != null && p.getAssessmentId() == event.assessmentId()) {
                 continue;

@@ -38,9 +38,12 @@ public class TemplateService {
     private final DirectoryAccess access;
     private final Frameworks frameworks;
     private final JobScheduler jobs;
+    private final org.capacityhub.directory.Directory directory;
 
     TemplateService(PlanTemplateRepository templates, TemplateRunRepository runs, PlanService plans,
-            PlanRepository planRepository, DirectoryAccess access, Frameworks frameworks, JobScheduler jobs) {
+            PlanRepository planRepository, DirectoryAccess access, Frameworks frameworks, JobScheduler jobs,
+            org.capacityhub.directory.Directory directory) {
+        this.directory = directory;
         this.templates = templates;
         this.runs = runs;
         this.plans = plans;
@@ -126,6 +129,10 @@ public class TemplateService {
         Set<Long> allowed = access.isAdministrator() ? null : access.coordinatableOrganisationIds();
         if (allowed != null && !allowed.containsAll(organisationIds)) {
             throw new AccessDeniedException("Templates are applied only to organisations one coordinates");
+        }
+        if (directory.organisations(organisationIds).size() != organisationIds.size()) {
+            throw new InvalidInputException("organisationIds", "planning.organisation.unknown",
+                    "Choose an organisation you coordinate.");
         }
         TemplateRun run = runs.save(new TemplateRun(templateId, new LinkedHashSet<>(organisationIds),
                 AuditContext.currentActor(), Instant.now()));
