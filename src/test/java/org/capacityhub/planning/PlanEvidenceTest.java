@@ -2,6 +2,12 @@ package org.capacityhub.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.capacityhub.planning.PlanningFixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +28,7 @@ import org.capacityhub.planning.domain.PlanViews;
 import org.capacityhub.planning.domain.Planner;
 import org.capacityhub.planning.domain.Reminders;
 import org.capacityhub.planning.domain.TemplateService;
+import org.capacityhub.support.DirectoryFixtures;
 import org.capacityhub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,8 @@ class PlanEvidenceTest {
     Reminders reminders;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     PlanningFixtures f;
     long profile;
@@ -117,7 +126,7 @@ class PlanEvidenceTest {
                 null, Set.of(f.sections().get(0).id(), f.sections().get(1).id()), Set.of("en"),
                 PlanConstraints.NONE)));
         Frameworks.Competency section = f.sections().get(0);
-        String reference = "resource/evidence-" + org.capacityhub.support.DirectoryFixtures.unique();
+        String reference = "resource/evidence-" + DirectoryFixtures.unique();
         Suggestion done = new Suggestion("library", SuggestionKind.RESOURCE, reference, "Design thinking course",
                 "/library/resources/9", section.id(), 1, Set.of("en"), DeliveryMode.ONLINE, 4, Cost.FREE, null,
                 "fits", 0.5);
@@ -187,6 +196,17 @@ class PlanEvidenceTest {
         PlanViews.PlanView made = as(f.focal, () -> plans.view(planRepository.findByTemplateId(templateId).get(0)
                 .getId()));
         assertThat(made.gaps()).hasSize(7).allSatisfy(g -> assertThat(g.currentRank()).isNull());
+
+        // the pages show the template and the run's progress
+        mvc.perform(get("/plans/templates/{id}", templateId).with(DirectoryFixtures.as(f.focal)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"apply-form\"")));
+        mvc.perform(get("/plans/templates/{id}/runs/{run}", templateId, run).with(DirectoryFixtures.as(f.focal)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"run-progress\"")))
+                .andExpect(content().string(containsString("aria-valuenow=\"100\"")));
+        mvc.perform(get("/plans/templates/{id}/runs/{run}", templateId, run).with(DirectoryFixtures.as(f.outsider)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/plans/templates/{id}/apply", templateId).with(DirectoryFixtures.as(f.focal)).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"form-error\"")));
 
         // only organisations one coordinates
         var elsewhere = f.directory.ministry("Not mine");

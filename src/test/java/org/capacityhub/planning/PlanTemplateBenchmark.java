@@ -53,6 +53,18 @@ class PlanTemplateBenchmark {
         long assessment = f.submitted(f.ministry, 0, 1, 0, 2, 0, 1, 0, 0);
         long planId = as(f.focal, () -> plans.generate(new PlanService.GenerateInput(assessment, profile,
                 f.ministry.getId(), null, Set.of(), Set.of("en", "fr"), PlanConstraints.NONE)));
+        // a realistic template: every gap covered by two activities (a course and a mentoring arrangement)
+        as(f.focal, () -> {
+            for (PlanViews.GapView g : plans.view(planId).gaps()) {
+                plans.addItem(planId, g.id(), org.capacityhub.planning.domain.ItemKind.COURSE, null,
+                        new org.capacityhub.planning.domain.ItemDetails("Course on " + g.title(), null, "Head of ICT",
+                                null, null, null, 12, java.math.BigDecimal.ZERO, null, DeliveryMode.ONLINE));
+                plans.addItem(planId, g.id(), org.capacityhub.planning.domain.ItemKind.MENTOR, null,
+                        new org.capacityhub.planning.domain.ItemDetails("Mentoring on " + g.title(), null, "HR",
+                                null, null, null, 4, null, null, DeliveryMode.BLENDED));
+            }
+            return null;
+        });
         long templateId = as(f.focal, () -> templates.saveAsTemplate(planId, "Benchmark template", null));
         int activities = as(f.focal, () -> templates.template(templateId)).items();
 
