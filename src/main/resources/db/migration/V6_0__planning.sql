@@ -29,8 +29,8 @@ create table plan (
     updated_at              timestamp with time zone not null,
     version                 bigint        not null default 0
 );
-create index plan_organisation on plan (organisation_id);
-create index plan_template on plan (template_id);
+create index plan_by_organisation on plan (organisation_id);
+create index plan_by_template on plan (template_id);
 
 -- One gap of the plan: current and target rank of one competency, why it matters (the learning objective) and,
 -- after a re-assessment, the rank found then.
