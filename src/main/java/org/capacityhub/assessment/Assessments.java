@@ -55,4 +55,27 @@ public class Assessments {
     public Optional<AssessmentGaps> gaps(long assessmentId, long targetProfileId) {
         return targets.findGaps(assessmentId, targetProfileId);
     }
+
+    /**
+     * The target profiles of the framework version of an assessment the current user may see, the one for its
+     * organisation's type first (the one the submission event used); empty when the assessment does not exist for
+     * the current user.
+     */
+    public List<TargetProfileRef> targetProfiles(long assessmentId) {
+        if (service.result(assessmentId).isEmpty()) {
+            return List.of();
+        }
+        Long preferred = targets.defaultProfile(assessmentId).orElse(null);
+        return targets.profilesFor(assessmentId).stream()
+                .sorted(java.util.Comparator.comparing(p -> !Long.valueOf(p.id()).equals(preferred)))
+                .map(p -> new TargetProfileRef(p.id(), p.name(), p.organisationType(), p.positionTitle())).toList();
+    }
+
+    /**
+     * The barriers recorded on the sections of an assessment the current user may see, in section order; empty
+     * when it does not exist for the current user.
+     */
+    public List<SectionBarrier> barriers(long assessmentId) {
+        return service.barriers(assessmentId);
+    }
 }

@@ -54,8 +54,8 @@ public class Directory {
         }
     }
 
-    /** A programme's public facts and its member organisations (ids). */
-    public record ProgrammeMembers(long id, String name, Set<Long> memberIds) {}
+    /** A programme and its member organisations (ids). */
+    public record ProgrammeSummary(long id, String name, Set<Long> memberIds) {}
 
     private final OrganisationRepository organisations;
     private final OrganisationService organisationService;
@@ -157,11 +157,27 @@ public class Directory {
      * The programmes this organisation is a member of, each with all its member organisations, sorted by name (a
      * fact, not a permission: e.g. to find comparable organisations for an anonymised benchmark).
      */
-    public List<ProgrammeMembers> programmesOf(long organisationId) {
-        return programmes.findByMember(organisationId).stream()
-                .map(p -> new ProgrammeMembers(p.getId(), p.getName(), p.getMembers().stream()
-                        .map(org.capacityhub.directory.organisation.Organisation::getId)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet())))
-                .toList();
+    public List<ProgrammeSummary> programmesOf(long organisationId) {
+        return programmes.findByMember(organisationId).stream().map(Directory::summary).toList();
+    }
+
+    /**
+     * The programmes whose member organisations the current user may see together, sorted by name: every
+     * programme for an administrator, the programmes they coordinate for a coordinator, none otherwise.
+     */
+    public List<ProgrammeSummary> coordinatedProgrammes() {
+        var user = access.currentUser();
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> mine = user.get().administrator() ? null
+                : Set.copyOf(programmes.findIdsCoordinatedBy(user.get().personId()));
+        return programmes.findAllByOrderByName().stream().filter(p -> mine == null || mine.contains(p.getId()))
+                .map(Directory::summary).toList();
+    }
+
+    private static ProgrammeSummary summary(org.capacityhub.directory.programme.Programme p) {
+        return new ProgrammeSummary(p.getId(), p.getName(), p.getMembers().stream()
+                .map(Organisation::getId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 }

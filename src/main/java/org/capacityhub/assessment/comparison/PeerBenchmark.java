@@ -69,7 +69,7 @@ public class PeerBenchmark {
         Map<Long, Competency> tree = frameworks.tree(own.frameworkVersionId()).stream()
                 .collect(Collectors.toMap(Competency::id, c -> c));
         List<Benchmark> result = new ArrayList<>();
-        for (Directory.ProgrammeMembers programme : directory.programmesOf(own.organisationId())) {
+        for (Directory.ProgrammeSummary programme : directory.programmesOf(own.organisationId())) {
             Set<Long> others = new HashSet<>(programme.memberIds());
             others.remove(own.organisationId());
             Map<Long, Map<Long, Integer>> latest = latestLevels(others, own.frameworkVersionId(), rankOf);

@@ -319,6 +319,14 @@ public class AssessmentService {
                 .map(this::result).toList();
     }
 
+    /** The barriers recorded per section of an assessment the current user may see (none otherwise). */
+    @Transactional(readOnly = true)
+    public List<org.capacityhub.assessment.SectionBarrier> barriers(long id) {
+        return viewable(id).map(a -> a.getSections().stream().flatMap(s -> s.getBarriers().stream()
+                .map(b -> new org.capacityhub.assessment.SectionBarrier(s.getCompetencyId(), b.getKind().name(),
+                        b.getDescription()))).toList()).orElse(List.of());
+    }
+
     private AssessmentResult result(Assessment a) {
         return new AssessmentResult(a.getId(), a.getOrganisationId(), a.getFrameworkVersionId(), a.getState().name(),
                 a.getHeldOn(), a.getSubmittedAt(), a.getValidatedAt(), levels(a));
