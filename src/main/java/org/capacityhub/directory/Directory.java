@@ -55,14 +55,17 @@ public class Directory {
     }
 
     private final OrganisationRepository organisations;
+    private final org.capacityhub.directory.programme.ProgrammeRepository programmes;
     private final OrganisationService organisationService;
     private final PersonRepository people;
     private final UserAccountRepository accounts;
     private final DirectoryAccess access;
 
     Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
-            UserAccountRepository accounts, DirectoryAccess access) {
+            UserAccountRepository accounts, DirectoryAccess access,
+            org.capacityhub.directory.programme.ProgrammeRepository programmes) {
         this.organisations = organisations;
+        this.programmes = programmes;
         this.organisationService = organisationService;
         this.people = people;
         this.accounts = accounts;
@@ -139,5 +142,13 @@ public class Directory {
             return Set.of();
         }
         return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
+    }
+
+    /**
+     * The organisations that share at least one programme with this one (itself included when it belongs to a
+     * programme): those within the same programme, e.g. for profiles visible "within the programme".
+     */
+    public Set<Long> programmePartners(long organisationId) {
+        return Set.copyOf(programmes.findPartnerIdsOf(organisationId));
     }
 }

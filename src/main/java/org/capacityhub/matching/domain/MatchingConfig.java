@@ -1,0 +1,29 @@
+package org.capacityhub.matching.domain;
+
+import javax.sql.DataSource;
+
+import org.capacityhub.matching.ranking.CandidateQuery;
+import org.capacityhub.matching.ranking.Ranker;
+import org.capacityhub.matching.ranking.Scorer;
+import org.capacityhub.matching.ranking.Weights;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class MatchingConfig {
+
+    @Bean
+    Scorer matchingScorer(Weights weights) {
+        return new Scorer(weights);
+    }
+
+    @Bean
+    Ranker matchingRanker(Scorer scorer) {
+        return new Ranker(scorer);
+    }
+
+    @Bean
+    CandidateQuery matchingCandidateQuery(DataSource dataSource) {
+        return new CandidateQuery(dataSource);
+    }
+}
