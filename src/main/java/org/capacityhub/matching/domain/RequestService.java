@@ -107,11 +107,24 @@ public class RequestService {
     }
 
     /** The need a request describes, for scoring. */
-    @Transactional(readOnly = true)
     public Need need(HelpRequest r) {
         Profile requester = r.getRequester();
         return new Need(taxonomy.targets(r.getCompetencies()), r.languageList(), requester.getCountryCode(),
                 CandidateQuery.offsetNow(r.getTimeZone()), r.getFormat(), requester.getId());
+    }
+
+    /**
+     * The need of a search by capacity: the competency at the top of its scale, in this language (or the current
+     * user's), from where the current user is.
+     */
+    public Need searchNeed(long competencyId, String language) {
+        Frameworks.Competency c = frameworks.competency(competencyId).orElseThrow(() -> new InvalidInputException(
+                "competencyId", "matching.competency.unknown", "Choose a competency of a framework."));
+        int scale = Math.max(1, frameworks.levels(c.versionId()).size());
+        Profile mine = profiles.mine();
+        return new Need(taxonomy.targets(List.of(new HelpRequest.Wanted(c.id(), c.identifier().toString(),
+                scale - 1, scale))), language == null ? mine.languageList() : List.of(language),
+                mine.getCountryCode(), CandidateQuery.offsetNow(mine.getTimeZone()), null, mine.getId());
     }
 
     /** The helpers for a request the current user may see, best first. */
