@@ -72,6 +72,15 @@ public class ExchangeService {
         if (!sides.requesterSide(x.getRequest()) && !sides.helperSide(x)) {
             throw new NotFoundException("Exchange", id);
         }
+        return load(x);
+    }
+
+    private static Exchange load(Exchange x) {
+        org.hibernate.Hibernate.initialize(x.getRequest());
+        org.hibernate.Hibernate.initialize(x.getRequest().getRequester());
+        org.hibernate.Hibernate.initialize(x.getRequest().getCompetencies());
+        org.hibernate.Hibernate.initialize(x.getHelper());
+        org.hibernate.Hibernate.initialize(x.getMessages());
         return x;
     }
 
@@ -130,13 +139,13 @@ public class ExchangeService {
     @Transactional(readOnly = true)
     public List<Exchange> mine() {
         List<Long> ids = profiles.actingFor().stream().map(Profile::getId).toList();
-        return ids.isEmpty() ? List.of() : exchanges.findInvolving(ids);
+        return ids.isEmpty() ? List.of() : exchanges.findInvolving(ids).stream().map(ExchangeService::load).toList();
     }
 
     @Transactional(readOnly = true)
     public List<Exchange> ofRequest(long requestId) {
         requests.view(requestId);
-        return exchanges.findByRequestIdOrderByCreatedAt(requestId);
+        return exchanges.findByRequestIdOrderByCreatedAt(requestId).stream().map(ExchangeService::load).toList();
     }
 
     private Exchange helperOnly(long id) {

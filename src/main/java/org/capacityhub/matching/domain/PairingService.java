@@ -212,6 +212,7 @@ public class PairingService {
         if (!access.isAdministrator() && r.getCreatedByPersonId() != sides.me()) {
             throw new NotFoundException("Round", id);
         }
+        org.hibernate.Hibernate.initialize(r.getRows());
         return r;
     }
 

@@ -86,6 +86,7 @@ public class ProfileService {
         if (!viewers.canSee(p) && !sides.actsFor(p)) {
             throw new NotFoundException("Profile", id);
         }
+        org.hibernate.Hibernate.initialize(p.getEntries());
         return p;
     }
 

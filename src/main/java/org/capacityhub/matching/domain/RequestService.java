@@ -92,6 +92,8 @@ public class RequestService {
         if (!sides.requesterSide(r)) {
             throw new NotFoundException("Request", id);
         }
+        org.hibernate.Hibernate.initialize(r.getCompetencies());
+        org.hibernate.Hibernate.initialize(r.getRequester());
         return r;
     }
 

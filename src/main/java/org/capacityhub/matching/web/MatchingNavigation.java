@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class MatchingNavigation {
 
     @Bean
-    NavigationItem matchingNavigation() {
+    NavigationItem matchingNavigationItem() {
         return NavigationItem.forSignedIn("matching.nav", "/matching", 50);
     }
 }
