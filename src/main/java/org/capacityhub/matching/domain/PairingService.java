@@ -14,7 +14,6 @@ import org.capacityhub.matching.ranking.CandidateQuery;
 import org.capacityhub.matching.ranking.Need;
 import org.capacityhub.matching.ranking.Proximity;
 import org.capacityhub.matching.ranking.Role;
-import org.capacityhub.matching.ranking.Scored;
 import org.capacityhub.matching.ranking.Scorer;
 import org.capacityhub.matching.ranking.Viewer;
 import org.capacityhub.platform.InvalidInputException;
@@ -141,8 +140,8 @@ public class PairingService {
             if (round.isAvoidSameOrganisation() && sameOrganisation(mentee, mentor)) {
                 return -1;
             }
-            Scored s = scorer.score(needs[i], mentorOffers.get(j));
-            return s == null ? -1 : (int) Math.round(s.score() * 1000);
+            double s = scorer.value(needs[i], mentorOffers.get(j));
+            return s < 0 ? -1 : (int) Math.round(s * 1000);
         };
         long started = System.nanoTime();
         CandidateGraph graph = CandidateGraph.build(n, capacity, pairs, round.getTopK());

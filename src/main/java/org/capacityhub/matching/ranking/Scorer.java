@@ -67,6 +67,28 @@ public final class Scorer {
         return new Scored(c, total, f, target, full);
     }
 
+    /**
+     * The same score as {@link #score}, without the details (no allocation): for pairing, which scores every
+     * mentee against every mentor. -1 when the candidate's competency does not answer the need.
+     */
+    public double value(Need need, Candidate c) {
+        Need.Target target = need.targets().get(c.competencyIdentifier());
+        if (target == null) {
+            return -1;
+        }
+        double total = weights[0] * target.proximity().value()
+                + weights[1] * level(c.levelFraction(), target.targetFraction())
+                + weights[2] * language(need.languages(), c.languages())
+                + weights[3] * region(need.countryCode(), c.countryCode())
+                + weights[4] * timeZone(need.utcOffsetMinutes(), c.utcOffsetMinutes())
+                + weights[5] * format(need.format(), c)
+                + weights[6] * availability(c)
+                + weights[7] * feedback(c.ratingSum(), c.ratingCount());
+        total /= weightSum;
+        Integer remaining = c.remainingHours();
+        return remaining != null && remaining <= 0 ? total * FULL_LOAD_FACTOR : total;
+    }
+
     static double level(double helper, double target) {
         if (helper < 0) {
             return 0;

@@ -18,6 +18,8 @@ import org.capacityhub.matching.domain.RequestService;
 import org.capacityhub.matching.domain.Round;
 import org.capacityhub.matching.ranking.Format;
 import org.capacityhub.matching.ranking.Need;
+import org.capacityhub.matching.ranking.Role;
+import org.capacityhub.matching.ranking.Visibility;
 import org.capacityhub.platform.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -96,6 +99,53 @@ class MatchingApiController {
                 p.languageList(), p.getCountryCode(), p.getTimeZone(), p.getVisibility().name(), p.getRatingCount(),
                 p.getEntries().stream().map(e -> new EntryJson(e.getCompetencyId(), e.getKnowsRank(),
                         e.getWantsRank(), names(e.roles()), e.getOfferHours(), names(e.formats()))).toList());
+    }
+
+    @GetMapping("/competencies")
+    @Operation(summary = "Competencies whose titles share words with free text (to map a need to competencies)")
+    List<RequestService.CompetencySuggestion> competencies(@RequestParam String q,
+            @RequestParam(defaultValue = "8") int limit) {
+        if (limit < 1 || limit > 50 || q.length() > 300) {
+            throw new InvalidInputException("q", "matching.limit", "Ask for 1 to 50 competencies, with a short text.");
+        }
+        return requests.suggest(q, limit);
+    }
+
+    record SettingsJson(List<String> languages, String countryCode, String timeZone, String visibility) {}
+
+    record EntryInput(Integer knowsRank, Integer wantsRank, Set<String> roles, Integer offerHours,
+            Set<String> formats) {}
+
+    @GetMapping("/profiles/mine")
+    @Operation(summary = "The caller's own capacity profile (made from their directory facts the first time)")
+    ProfileJson mine() {
+        return profile(profiles.mine().getId());
+    }
+
+    @PostMapping("/organisations/{organisationId}/profile")
+    @Operation(summary = "An organisation's capacity profile, made the first time (those who manage it)")
+    ProfileJson organisationProfile(@PathVariable long organisationId) {
+        return profile(profiles.ofOrganisation(organisationId).getId());
+    }
+
+    @PutMapping(value = "/profiles/{id}/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Languages, country, time zone and visibility of a profile one may change")
+    ProfileJson settings(@PathVariable long id, @RequestBody SettingsJson in) {
+        profiles.describe(id, in.languages() == null ? List.of() : in.languages(), in.countryCode(), in.timeZone(),
+                in.visibility() == null ? null : parse(Visibility.class, in.visibility(), "visibility"));
+        return profile(id);
+    }
+
+    @PutMapping(value = "/profiles/{id}/entries/{competencyId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What a profile knows, offers and wants on one competency (nothing at all removes it)")
+    ProfileJson entry(@PathVariable long id, @PathVariable long competencyId, @RequestBody EntryInput in) {
+        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        (in.roles() == null ? Set.<String>of() : in.roles()).forEach(r -> roles.add(parse(Role.class, r, "roles")));
+        java.util.EnumSet<Format> formats = java.util.EnumSet.noneOf(Format.class);
+        (in.formats() == null ? Set.<String>of() : in.formats())
+                .forEach(f -> formats.add(parse(Format.class, f, "formats")));
+        profiles.saveEntry(id, competencyId, in.knowsRank(), roles, in.offerHours(), formats, in.wantsRank());
+        return profile(id);
     }
 
     private static Set<String> names(Set<? extends Enum<?>> values) {
