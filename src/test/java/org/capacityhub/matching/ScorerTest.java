@@ -177,4 +177,50 @@ class ScorerTest {
         Viewer partner = new Viewer(false, 50L, Set.of(), Set.of(2L), Set.of());
         assertThat(new Ranker(scorer).rank(need(), List.of(hidden), partner, c -> true, 10)).isEmpty();
     }
+
+    @Test
+    void theEarlyStoppingRankerAndThePairScorerGiveTheSameResultsAsScoringEverything() {
+        java.util.Random random = new java.util.Random(11);
+        String[] identifiers = {ASKED, SAME_AREA};
+        String[] languages = {"fr", "en", "sw"};
+        String[] countries = {"KE", "UG", "SN", "FR", null};
+        List<Candidate> offers = new java.util.ArrayList<>();
+        for (int k = 0; k < 2_000; k++) {
+            long profile = 1 + random.nextInt(800);
+            offers.add(new Candidate(profile, false, profile, profile % 7, "H" + profile,
+                    List.of(languages[random.nextInt(3)]), countries[random.nextInt(5)],
+                    random.nextBoolean() ? null : 60 * (random.nextInt(10) - 3),
+                    random.nextInt(6) == 0 ? Visibility.COORDINATORS : Visibility.PUBLIC, random.nextInt(12),
+                    random.nextInt(20), random.nextInt(5), k, identifiers[random.nextInt(2)],
+                    random.nextInt(6) == 0 ? null : random.nextInt(5), 5, Set.of(Role.MENTOR),
+                    random.nextInt(5) == 0 ? null : 10, Set.of(Format.values()[random.nextInt(3)])));
+        }
+        Viewer viewer = new Viewer(false, 50L, Set.of(), Set.of(3L), Set.of(1L));
+        java.util.Map<String, List<Candidate>> sorted = new java.util.HashMap<>();
+        for (Candidate c : offers) {
+            sorted.computeIfAbsent(c.competencyIdentifier(), x -> new java.util.ArrayList<>()).add(c);
+        }
+        sorted.values().forEach(l -> l.sort(java.util.Comparator.comparingDouble(scorer::helperPart).reversed()
+                .thenComparingLong(Candidate::profileId)));
+        Ranker ranker = new Ranker(scorer);
+        for (int limit : new int[] {1, 5, 20, 1000}) {
+            List<Scored> all = ranker.rank(need(), offers, viewer, c -> true, limit);
+            List<Scored> early = ranker.rankSorted(need(), sorted::get, viewer, c -> true, limit);
+            assertThat(early).extracting(s -> s.candidate().profileId())
+                    .containsExactlyElementsOf(all.stream().map(s -> s.candidate().profileId()).toList());
+            assertThat(early).extracting(Scored::score).containsExactlyElementsOf(all.stream().map(Scored::score).toList());
+        }
+        Need[] needs = {need(), new Need(need().targets(), List.of("sw"), null, null, Format.IN_PERSON, null)};
+        Candidate[] mentors = offers.subList(0, 300).toArray(Candidate[]::new);
+        org.capacityhub.matching.ranking.PairScorer pairs = new org.capacityhub.matching.ranking.PairScorer(
+                new Weights(), needs, mentors);
+        for (int i = 0; i < needs.length; i++) {
+            for (int j = 0; j < mentors.length; j++) {
+                assertThat(pairs.value(i, j)).isCloseTo(scorer.value(needs[i], mentors[j]),
+                        org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(scorer.value(needs[i], mentors[j])).isCloseTo(scorer.score(needs[i], mentors[j]).score(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
 }

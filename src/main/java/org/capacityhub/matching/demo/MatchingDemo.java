@@ -38,9 +38,12 @@ class MatchingDemo implements DemoContributor {
     private final ProfileRepository profiles;
     private final HelpRequestRepository requests;
     private final ExchangeRepository exchanges;
+    private final org.capacityhub.matching.ranking.OfferIndex index;
 
     MatchingDemo(Directory directory, Frameworks frameworks, ProfileRepository profiles,
-            HelpRequestRepository requests, ExchangeRepository exchanges) {
+            HelpRequestRepository requests, ExchangeRepository exchanges,
+            org.capacityhub.matching.ranking.OfferIndex index) {
+        this.index = index;
         this.directory = directory;
         this.frameworks = frameworks;
         this.profiles = profiles;
@@ -108,6 +111,7 @@ class MatchingDemo implements DemoContributor {
         Exchange exchange = new Exchange(request, mentor, first.id(), 4, null, null, fatuma.get().id());
         exchange.write(fatuma.get().id(), "Hello Omar, could you mentor me for two months? (demo message)", true);
         exchanges.save(exchange);
+        index.invalidateAfterCommit();
     }
 
     private Profile person(Directory.PersonSummary p, Visibility visibility) {

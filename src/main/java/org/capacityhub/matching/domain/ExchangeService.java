@@ -28,9 +28,12 @@ public class ExchangeService {
     private final ProfileService profiles;
     private final Sides sides;
     private final Notifications notifications;
+    private final org.capacityhub.matching.ranking.OfferIndex index;
 
     ExchangeService(ExchangeRepository exchanges, ProfileRepository profileRepository, RequestService requests,
-            ProfileService profiles, Sides sides, Notifications notifications) {
+            ProfileService profiles, Sides sides, Notifications notifications,
+            org.capacityhub.matching.ranking.OfferIndex index) {
+        this.index = index;
         this.exchanges = exchanges;
         this.profileRepository = profileRepository;
         this.requests = requests;
@@ -104,6 +107,7 @@ public class ExchangeService {
     public void accept(long id) {
         Exchange x = helperOnly(id);
         x.accept(sides.me());
+        index.invalidateAfterCommit();
         notifyOther(x, false, "accepted");
     }
 
@@ -122,6 +126,7 @@ public class ExchangeService {
     public void complete(long id) {
         Exchange x = view(id);
         x.complete(sides.me());
+        index.invalidateAfterCommit();
         notifyOther(x, sides.requesterSide(x.getRequest()), "completed");
     }
 
@@ -133,6 +138,7 @@ public class ExchangeService {
         } else {
             x.rateRequester(sides.me(), rating, comment);
         }
+        index.invalidateAfterCommit();
     }
 
     /** The exchanges of the profiles the current user acts for, latest activity first. */

@@ -3,6 +3,7 @@ package org.capacityhub.matching.domain;
 import javax.sql.DataSource;
 
 import org.capacityhub.matching.ranking.CandidateQuery;
+import org.capacityhub.matching.ranking.OfferIndex;
 import org.capacityhub.matching.ranking.Ranker;
 import org.capacityhub.matching.ranking.Scorer;
 import org.capacityhub.matching.ranking.Weights;
@@ -20,6 +21,11 @@ class MatchingConfig {
     @Bean
     Ranker matchingRanker(Scorer scorer) {
         return new Ranker(scorer);
+    }
+
+    @Bean
+    OfferIndex matchingOfferIndex(CandidateQuery query, Scorer scorer) {
+        return new OfferIndex(query, scorer, java.time.Duration.ofMinutes(1));
     }
 
     @Bean

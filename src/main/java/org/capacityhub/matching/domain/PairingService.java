@@ -14,7 +14,8 @@ import org.capacityhub.matching.ranking.CandidateQuery;
 import org.capacityhub.matching.ranking.Need;
 import org.capacityhub.matching.ranking.Proximity;
 import org.capacityhub.matching.ranking.Role;
-import org.capacityhub.matching.ranking.Scorer;
+import org.capacityhub.matching.ranking.PairScorer;
+import org.capacityhub.matching.ranking.Weights;
 import org.capacityhub.matching.ranking.Viewer;
 import org.capacityhub.platform.InvalidInputException;
 import org.capacityhub.platform.NotFoundException;
@@ -43,13 +44,13 @@ public class PairingService {
     private final Frameworks frameworks;
     private final DirectoryAccess access;
     private final Viewers viewers;
-    private final Scorer scorer;
+    private final Weights weights;
     private final Sides sides;
     private final Notifications notifications;
 
     PairingService(RoundRepository rounds, ProfileRepository profiles, HelpRequestRepository requests,
             ExchangeRepository exchanges, Frameworks frameworks, DirectoryAccess access, Viewers viewers,
-            Scorer scorer, Sides sides, Notifications notifications) {
+            Weights weights, Sides sides, Notifications notifications) {
         this.rounds = rounds;
         this.profiles = profiles;
         this.requests = requests;
@@ -57,7 +58,7 @@ public class PairingService {
         this.frameworks = frameworks;
         this.access = access;
         this.viewers = viewers;
-        this.scorer = scorer;
+        this.weights = weights;
         this.sides = sides;
         this.notifications = notifications;
     }
@@ -128,6 +129,7 @@ public class PairingService {
         }
         int[] capacity = new int[m];
         java.util.Arrays.fill(capacity, round.getMentorCapacity());
+        PairScorer scores = new PairScorer(weights, needs, mentorOffers.toArray(Candidate[]::new));
         CandidateGraph.PairScore pairs = (i, j) -> {
             Profile mentee = mentees.get(i);
             Profile mentor = mentors.get(j);
@@ -140,12 +142,13 @@ public class PairingService {
             if (round.isAvoidSameOrganisation() && sameOrganisation(mentee, mentor)) {
                 return -1;
             }
-            double s = scorer.value(needs[i], mentorOffers.get(j));
+            double s = scores.value(i, j);
             return s < 0 ? -1 : (int) Math.round(s * 1000);
         };
         long started = System.nanoTime();
-        CandidateGraph graph = CandidateGraph.build(n, capacity, pairs, round.getTopK());
-        PairingSolver.Result result = PairingSolver.solve(graph);
+        PairingSolver.Pairing pairing = PairingSolver.pair(n, capacity, pairs, round.getTopK());
+        CandidateGraph graph = pairing.graph();
+        PairingSolver.Result result = pairing.result();
         long millis = (System.nanoTime() - started) / 1_000_000;
         PairingSolver.Bound bound = PairingSolver.bound(n, capacity, pairs, graph, EXACT_BOUND_LIMIT);
         List<Round.Row> rows = new ArrayList<>();

@@ -32,9 +32,12 @@ public class ProfileService {
     private final Assessments assessments;
     private final Viewers viewers;
     private final Sides sides;
+    private final org.capacityhub.matching.ranking.OfferIndex index;
 
     ProfileService(ProfileRepository profiles, GapReportRepository gapReports, Directory directory,
-            DirectoryAccess access, Frameworks frameworks, Assessments assessments, Viewers viewers, Sides sides) {
+            DirectoryAccess access, Frameworks frameworks, Assessments assessments, Viewers viewers, Sides sides,
+            org.capacityhub.matching.ranking.OfferIndex index) {
+        this.index = index;
         this.profiles = profiles;
         this.gapReports = gapReports;
         this.directory = directory;
@@ -59,9 +62,11 @@ public class ProfileService {
             profile = Profile.ofPerson(personId, person.organisationId(), person.fullName());
             profile.describe(person.languages(), person.countryCode(), person.timeZone(), Visibility.PROGRAMME);
             profile = profiles.save(profile);
-        } else {
+        } else if (!person.fullName().equals(profile.getDisplayName())
+                || !java.util.Objects.equals(person.organisationId(), profile.getOrganisationId())) {
             profile.rename(person.fullName());
             profile.belongTo(person.organisationId());
+            index.invalidateAfterCommit();
         }
         return profile;
     }
@@ -106,6 +111,7 @@ public class ProfileService {
     public void describe(long id, List<String> languages, String countryCode, String timeZone,
             Visibility visibility) {
         editable(id).describe(languages, countryCode, timeZone, visibility);
+        index.invalidateAfterCommit();
     }
 
     /**
@@ -130,10 +136,12 @@ public class ProfileService {
         if (e.empty()) {
             p.removeEntry(competencyId);
         }
+        index.invalidateAfterCommit();
     }
 
     public void removeEntry(long id, long competencyId) {
         editable(id).removeEntry(competencyId);
+        index.invalidateAfterCommit();
     }
 
     /** The assessments whose gaps the current user may turn into needs: those of organisations they manage. */

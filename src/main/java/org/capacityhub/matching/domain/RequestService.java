@@ -16,6 +16,7 @@ import org.capacityhub.matching.ranking.Candidate;
 import org.capacityhub.matching.ranking.CandidateQuery;
 import org.capacityhub.matching.ranking.Format;
 import org.capacityhub.matching.ranking.Need;
+import org.capacityhub.matching.ranking.OfferIndex;
 import org.capacityhub.matching.ranking.Ranker;
 import org.capacityhub.matching.ranking.Scored;
 import org.capacityhub.platform.InvalidInputException;
@@ -42,13 +43,13 @@ public class RequestService {
     private final ProfileService profiles;
     private final Frameworks frameworks;
     private final Taxonomy taxonomy;
-    private final CandidateQuery candidates;
+    private final OfferIndex candidates;
     private final Ranker ranker;
     private final Viewers viewers;
     private final Sides sides;
 
     RequestService(HelpRequestRepository requests, ProfileService profiles, Frameworks frameworks, Taxonomy taxonomy,
-            CandidateQuery candidates, Ranker ranker, Viewers viewers, Sides sides) {
+            OfferIndex candidates, Ranker ranker, Viewers viewers, Sides sides) {
         this.requests = requests;
         this.profiles = profiles;
         this.frameworks = frameworks;
@@ -139,8 +140,7 @@ public class RequestService {
     /** Helpers for a need, visible to the current user and passing the filter, best first. */
     @Transactional(readOnly = true)
     public List<Scored> rank(Need need, Predicate<Candidate> filter, int limit) {
-        List<Candidate> offers = candidates.offersOn(need.targets().keySet());
-        return ranker.rank(need, offers, viewers.current(), filter, limit);
+        return ranker.rankSorted(need, candidates::sortedOffersOn, viewers.current(), filter, limit);
     }
 
     /**

@@ -70,6 +70,79 @@ public record CandidateGraph(int mentors, int[] capacity, int[][] arcMentor, int
         return new CandidateGraph(mentors, capacity.clone(), arcMentor, arcScore, best);
     }
 
+    /**
+     * This graph plus, for each mentee the assignment left unassigned, arcs to its {@code topK} best feasible
+     * mentors that still have room in the assignment (and are not candidates yet); null when there are none to add.
+     */
+    public CandidateGraph augment(int[] mentorOf, PairScore pairs, int topK) {
+        int n = mentees();
+        int[] used = new int[mentors];
+        for (int j : mentorOf) {
+            if (j >= 0) {
+                used[j]++;
+            }
+        }
+        int[] room = java.util.stream.IntStream.range(0, mentors).filter(j -> used[j] < capacity[j]).toArray();
+        if (room.length == 0) {
+            return null;
+        }
+        int[][] newMentor = arcMentor.clone();
+        int[][] newScore = arcScore.clone();
+        boolean added = false;
+        for (int i = 0; i < n; i++) {
+            if (mentorOf[i] >= 0 || bestScore[i] < 0) {
+                continue;
+            }
+            java.util.Set<Integer> existing = new java.util.HashSet<>();
+            for (int j : arcMentor[i]) {
+                existing.add(j);
+            }
+            int[] heapMentor = new int[topK];
+            int[] heapScore = new int[topK];
+            int size = 0;
+            for (int j : room) {
+                if (existing.contains(j)) {
+                    continue;
+                }
+                int s = pairs.score(i, j);
+                if (s < 0) {
+                    continue;
+                }
+                if (size < topK) {
+                    heapMentor[size] = j;
+                    heapScore[size] = s;
+                    siftUp(heapMentor, heapScore, size++);
+                } else if (worse(heapScore[0], heapMentor[0], s, j)) {
+                    heapMentor[0] = j;
+                    heapScore[0] = s;
+                    siftDown(heapMentor, heapScore, size);
+                }
+            }
+            if (size == 0) {
+                continue;
+            }
+            added = true;
+            int[] m = java.util.Arrays.copyOf(arcMentor[i], arcMentor[i].length + size);
+            int[] sc = java.util.Arrays.copyOf(arcScore[i], arcScore[i].length + size);
+            for (int a = 0; a < size; a++) {
+                m[arcMentor[i].length + a] = heapMentor[a];
+                sc[arcScore[i].length + a] = heapScore[a];
+            }
+            newMentor[i] = m;
+            newScore[i] = sc;
+        }
+        return added ? new CandidateGraph(mentors, capacity, newMentor, newScore, bestScore) : null;
+    }
+
+    /** The number of mentee → mentor arcs. */
+    public long arcs() {
+        long count = 0;
+        for (int[] a : arcMentor) {
+            count += a.length;
+        }
+        return count;
+    }
+
     /** (score a, mentor ma) ranks below (score b, mentor mb): lower score, or equal score and higher mentor index. */
     private static boolean worse(int a, int ma, int b, int mb) {
         return a < b || a == b && ma > mb;

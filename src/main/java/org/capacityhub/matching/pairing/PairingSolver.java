@@ -34,7 +34,39 @@ public final class PairingSolver {
      */
     public record Bound(int placed, long totalScore, boolean exact) {}
 
+    /** The final candidate graph and the assignment found on it. */
+    public record Pairing(CandidateGraph graph, Result result, int augmentations) {}
+
+    /** Most times the candidate graph is widened for mentees left unassigned. */
+    public static final int MAX_AUGMENTATIONS = 5;
+
     private PairingSolver() {}
+
+    /**
+     * Solves over the top-k candidate graph; while mentees are left unassigned although a feasible mentor has room,
+     * adds arcs from them to their best such mentors and solves again (at most {@link #MAX_AUGMENTATIONS} times).
+     * Each solve is exact on its graph, and each graph contains the previous one.
+     */
+    public static Pairing pair(int mentees, int[] capacity, CandidateGraph.PairScore pairs, int topK) {
+        CandidateGraph graph = CandidateGraph.build(mentees, capacity, pairs, topK);
+        Result result = solve(graph);
+        int rounds = 0;
+        while (rounds < MAX_AUGMENTATIONS && result.placed() < mentees) {
+            CandidateGraph wider = graph.augment(result.mentorOf(), pairs, topK);
+            if (wider == null) {
+                break;
+            }
+            rounds++;
+            graph = wider;
+            Result better = solve(graph);
+            if (better.placed() == result.placed() && better.totalScore() == result.totalScore()) {
+                result = better;
+                break;
+            }
+            result = better;
+        }
+        return new Pairing(graph, result, rounds);
+    }
 
     public static Result solve(CandidateGraph graph) {
         NativeSolver.load();

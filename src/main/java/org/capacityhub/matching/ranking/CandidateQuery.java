@@ -46,13 +46,22 @@ public class CandidateQuery {
         if (identifiers.isEmpty()) {
             return List.of();
         }
+        return read(OFFERS, new MapSqlParameterSource("identifiers", identifiers));
+    }
+
+    /** Every offer. */
+    public List<Candidate> allOffers() {
+        return read(OFFERS.replace("and e.competency_identifier in (:identifiers)", ""), new MapSqlParameterSource());
+    }
+
+    private List<Candidate> read(String sql, MapSqlParameterSource parameters) {
         long day = Instant.now().getEpochSecond() / 86_400;
         if (day != offsetsDay) { // offsets change with daylight saving time: recompute daily
             offsets.clear();
             offsetsDay = day;
         }
         List<Candidate> result = new ArrayList<>();
-        jdbc.query(OFFERS, new MapSqlParameterSource("identifiers", identifiers), rs -> {
+        jdbc.query(sql, parameters, rs -> {
             Long person = rs.getLong(3);
             if (rs.wasNull()) {
                 person = null;

@@ -89,7 +89,24 @@ public final class Scorer {
         return remaining != null && remaining <= 0 ? total * FULL_LOAD_FACTOR : total;
     }
 
-    static double level(double helper, double target) {
+    /**
+     * The part of the weighted sum that depends on the helper only (availability and feedback), before dividing by
+     * the weights' sum: offers sorted by it let ranking stop early ({@link Ranker}).
+     */
+    public double helperPart(Candidate c) {
+        return weights[6] * availability(c) + weights[7] * feedback(c.ratingSum(), c.ratingCount());
+    }
+
+    /** The most the need-dependent part can add for an offer of this proximity, before dividing by the sum. */
+    public double needPartMax(Proximity p) {
+        return weights[0] * p.value() + weights[1] + weights[2] + weights[3] + weights[4] + weights[5];
+    }
+
+    public double weightSum() {
+        return weightSum;
+    }
+
+    public static double level(double helper, double target) {
         if (helper < 0) {
             return 0;
         }
@@ -152,7 +169,7 @@ public final class Scorer {
         return overlapHours(a, b) / WORKING_HOURS;
     }
 
-    static double format(Format wanted, Candidate c) {
+    public static double format(Format wanted, Candidate c) {
         if (wanted == null) {
             return 1;
         }
@@ -168,7 +185,7 @@ public final class Scorer {
         return c.formats().isEmpty() ? 0.5 : 0;
     }
 
-    static double availability(Candidate c) {
+    public static double availability(Candidate c) {
         Integer offered = c.offerHours();
         if (offered == null) {
             return 0.5;
@@ -179,7 +196,7 @@ public final class Scorer {
         return Math.max(0, Math.min(1, (double) (offered - c.committedHours()) / offered));
     }
 
-    static double feedback(int sum, int count) {
+    public static double feedback(int sum, int count) {
         double mean = (sum + 2 * 3.5) / (count + 2);
         return (mean - 1) / 4;
     }
