@@ -63,7 +63,9 @@ public class MatchingBench {
         int mentors = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
         System.out.printf("Java %s, %d processors, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        ranking(profiles);
+        if (profiles > 0) {
+            ranking(profiles);
+        }
         pairing(mentees, mentors, 5, 10);
     }
 

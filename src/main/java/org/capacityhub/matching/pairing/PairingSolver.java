@@ -7,10 +7,11 @@ import com.google.ortools.graph.MinCostFlowBase;
 
 /**
  * Assigns mentees to mentors over a {@link CandidateGraph} as one min-cost flow (OR-Tools' SimpleMinCostFlow):
- * source → each mentee (capacity 1); mentee → each candidate mentor (capacity 1, cost 1000 − score); mentee →
- * "unassigned" (capacity 1, cost 1000 + P) → sink; mentor → sink (its capacity). With P = 1000 × mentees + 1, one
- * more mentee placed always saves more than any difference in scores can cost, so the optimum first places as many
- * mentees as possible, then maximises the total score: exactly, on the candidate graph.
+ * source → each mentee (capacity 1); mentee → each candidate mentor (capacity 1, cost 1000 − score); mentor → sink
+ * (its capacity); solved as the maximum flow of minimum cost ({@code SolveMaxFlowWithMinCost}). The optimum first
+ * places as many mentees as possible, then maximises the total score, exactly, on the candidate graph: the same as
+ * giving each mentee an "unassigned" arc to the sink costing more than any difference in scores (1000 × mentees + 1
+ * more than an assignment), without its large cost range.
  */
 public final class PairingSolver {
 
@@ -73,13 +74,10 @@ public final class PairingSolver {
         int n = graph.mentees();
         int m = graph.mentors();
         int source = 0;
-        int unassigned = 1 + n + m;
-        int sink = unassigned + 1;
-        long placement = 1000L * n + 1;
+        int sink = 1 + n + m;
         MinCostFlow flow = new MinCostFlow();
         try {
             int[][] arcs = new int[n][];
-            int[] unassignedArc = new int[n];
             for (int i = 0; i < n; i++) {
                 flow.addArcWithCapacityAndUnitCost(source, 1 + i, 1, 0);
                 int[] mentors = graph.arcMentor()[i];
@@ -88,18 +86,15 @@ public final class PairingSolver {
                     arcs[i][a] = flow.addArcWithCapacityAndUnitCost(1 + i, 1 + n + mentors[a], 1,
                             1000 - graph.arcScore()[i][a]);
                 }
-                unassignedArc[i] = flow.addArcWithCapacityAndUnitCost(1 + i, unassigned, 1, 1000 + placement);
             }
             for (int j = 0; j < m; j++) {
                 flow.addArcWithCapacityAndUnitCost(1 + n + j, sink, Math.max(0, graph.capacity()[j]), 0);
             }
-            flow.addArcWithCapacityAndUnitCost(unassigned, sink, n, 0);
             flow.setNodeSupply(source, n);
             flow.setNodeSupply(sink, -n);
-            MinCostFlowBase.Status status = flow.solve();
-            if (status != MinCostFlowBase.Status.OPTIMAL) {
-                throw new IllegalStateException("The min-cost flow solver answered " + status);
-            }
+            // the maximum flow (most mentees placed) of minimum cost (best total score): the same optimum as an
+            // "unassigned" arc per mentee whose cost exceeds any difference in scores, with a smaller cost range
+            MinCostFlowBase.Status status = n == 0 ? MinCostFlowBase.Status.OPTIMAL : flow.solveMaxFlowWithMinCost();
             int[] mentorOf = new int[n];
             Arrays.fill(mentorOf, -1);
             int placed = 0;
