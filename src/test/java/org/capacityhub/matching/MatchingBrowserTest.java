@@ -136,9 +136,14 @@ class MatchingBrowserTest extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(mentorPage);
         mentorPage.locator("#accept").click();
         assertThat(mentorPage.locator("#contacts")).containsText(servantEmail);
+        assertThat(mentorPage.locator("#accept")).hasCount(0);
         mentorPage.locator("#start").click();
+        assertThat(mentorPage.locator("#start")).hasCount(0);
+        assertThat(mentorPage.locator("#complete")).isVisible();
         mentorPage.locator("#complete").click();
+        assertThat(mentorPage.locator("#feedback-form")).isVisible();
         mentorPage.locator("label[for='rating-5']").click();
+        assertThat(mentorPage.locator("#rating-5")).isChecked();
         mentorPage.locator("#comment").fill("A motivated team.");
         mentorPage.locator("#send-feedback").click();
         assertThat(mentorPage.locator("#feedback")).containsText("A motivated team.");
@@ -147,7 +152,9 @@ class MatchingBrowserTest extends BrowserTestSupport {
         // the civil servant sees the contact details and leaves feedback
         page.navigate(exchangeUrl);
         assertThat(page.locator("#contacts")).containsText(mentorEmail);
+        assertThat(page.locator("#feedback-form")).isVisible();
         page.locator("label[for='rating-4']").click();
+        assertThat(page.locator("#rating-4")).isChecked();
         page.locator("#comment").fill("Very helpful.");
         page.locator("#send-feedback").click();
         assertThat(page.locator("#feedback")).containsText("Very helpful.");

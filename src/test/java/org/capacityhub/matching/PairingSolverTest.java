@@ -126,4 +126,43 @@ class PairingSolverTest {
         assertThat(graph.arcScore()[0]).containsExactly(50, 30);
         assertThat(graph.bestScore()[0]).isEqualTo(50);
     }
+
+    @Test
+    void wideningTheCandidateGraphPlacesMenteesWhoseBestMentorsAreFull() {
+        // everyone's best mentor is mentor 0 (capacity 1); mentors 1 and 2 fit too
+        int[][] scores = {{900, 500, 400}, {900, 450, 300}, {900, 100, 200}};
+        int[] capacity = {1, 1, 1};
+        CandidateGraph.PairScore pairs = (i, j) -> scores[i][j];
+        PairingSolver.Result once = PairingSolver.solve(CandidateGraph.build(3, capacity, pairs, 1));
+        assertThat(once.placed()).isEqualTo(1);
+        PairingSolver.Pairing widened = PairingSolver.pair(3, capacity, pairs, 1);
+        assertThat(widened.result().placed()).isEqualTo(3);
+        assertThat(widened.augmentations()).isPositive();
+        long[] optimum = bruteForce(scores, capacity);
+        assertThat(widened.result().placed()).isEqualTo((int) optimum[0]);
+
+        Random random = new Random(99);
+        for (int round = 0; round < 100; round++) {
+            int n = 2 + random.nextInt(6);
+            int m = 1 + random.nextInt(4);
+            int[][] s = new int[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    s[i][j] = random.nextInt(4) == 0 ? -1 : random.nextInt(1001);
+                }
+            }
+            int[] caps = new int[m];
+            java.util.Arrays.fill(caps, 1 + random.nextInt(2));
+            CandidateGraph.PairScore p = (i, j) -> s[i][j];
+            PairingSolver.Result single = PairingSolver.solve(CandidateGraph.build(n, caps, p, 1));
+            PairingSolver.Result wide = PairingSolver.pair(n, caps, p, 1).result();
+            long[] best = bruteForce(s, caps);
+            assertThat(wide.placed()).isBetween(single.placed(), (int) best[0]);
+            for (int i = 0; i < n; i++) {
+                if (wide.mentorOf()[i] >= 0) {
+                    assertThat(s[i][wide.mentorOf()[i]]).isGreaterThanOrEqualTo(0);
+                }
+            }
+        }
+    }
 }
