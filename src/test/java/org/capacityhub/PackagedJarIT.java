@@ -30,13 +30,17 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged application as an operator first runs it: {@code java -jar} on the jar that {@code package} built,
  * on a fresh data directory and a free port. Run by Failsafe in {@code verify}, after {@code package}; later
  * modules that bring native libraries rely on it to prove the jar still starts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
@@ -149,6 +153,96 @@ class PackagedJarIT {
         assertThat(home.statusCode()).as("a generated password must be changed first").isEqualTo(302);
         assertThat(home.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/account/password"));
+    }
+
+    /**
+     * OR-Tools' native libraries load from the packaged jar: the administrator (after the forced password change,
+     * so this runs last) pairs themself, who wants to learn a competency, with an organisation that offers to mentor
+     * on it, through the API.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPairingRoundIsSolvedByTheNativeSolverInsideThePackagedJar() throws Exception {
+        Matcher printed = PRINTED_PASSWORD.matcher(Files.readString(log));
+        assertThat(printed.find()).isTrue();
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+        HttpResponse<String> signedIn = postForm(browser, "/login", Map.of("username", "admin",
+                "password", printed.group(1), "_csrf", csrf(get(browser, "/login").body())));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String password = "packaged jar test password " + System.nanoTime();
+        HttpResponse<String> changed = postForm(browser, "/account/password", Map.of("currentPassword",
+                printed.group(1), "newPassword", password, "confirmPassword", password,
+                "_csrf", csrf(get(browser, "/account/password").body())));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = anonymous.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"packaged jar test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String token = field(created.body(), "token");
+
+        String competencies = api(token, "GET", "/api/v1/matching/competencies?q=architecture", null, 200);
+        String competency = field(competencies, "id");
+        String organisation = field(api(token, "POST", "/api/v1/organisations", """
+                {"name": "Packaged jar agency", "type": "AGENCY", "countryCode": "KE"}""", 201), "id");
+        String mentor = field(api(token, "POST", "/api/v1/matching/organisations/" + organisation + "/profile", null,
+                200), "id");
+        api(token, "PUT", "/api/v1/matching/profiles/" + mentor + "/settings",
+                "{\"languages\": [\"en\"], \"countryCode\": \"KE\", \"visibility\": \"PUBLIC\"}", 200);
+        api(token, "PUT", "/api/v1/matching/profiles/" + mentor + "/entries/" + competency,
+                "{\"knowsRank\": 2, \"roles\": [\"MENTOR\"], \"offerHours\": 4, \"formats\": [\"ONLINE\"]}", 200);
+        String mentee = field(api(token, "GET", "/api/v1/matching/profiles/mine", null, 200), "id");
+        api(token, "PUT", "/api/v1/matching/profiles/" + mentee + "/settings",
+                "{\"languages\": [\"en\"], \"countryCode\": \"KE\", \"visibility\": \"PUBLIC\"}", 200);
+        api(token, "PUT", "/api/v1/matching/profiles/" + mentee + "/entries/" + competency,
+                "{\"knowsRank\": 0, \"wantsRank\": 2}", 200);
+
+        String round = api(token, "POST", "/api/v1/matching/rounds", """
+                {"title": "Packaged jar round", "competencyId": %s, "mentorCapacity": 2, "topK": 5,
+                 "avoidSameOrganisation": true}""".formatted(competency), 201);
+        assertThat(round).contains("\"mentees\":1", "\"mentors\":1", "\"placed\":1", "\"boundExact\":true",
+                "\"mentorProfileId\":" + mentor);
+        assertThat(Files.readString(log)).doesNotContain("UnsatisfiedLinkError");
+    }
+
+    private static String csrf(String page) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+                .matcher(page);
+        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+        return csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+    }
+
+    private static HttpResponse<String> postForm(HttpClient client, String path, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String api(String token, String method, String path, String json, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = anonymous.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    /** The first value of a JSON field (a string or a number) in a document. */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}\\]]+)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
     }
 
     private static void awaitHealthUp() throws Exception {

@@ -11,6 +11,8 @@ import org.capacityhub.directory.organisation.OrganisationRepository;
 import org.capacityhub.directory.organisation.OrganisationService;
 import org.capacityhub.directory.person.Person;
 import org.capacityhub.directory.person.PersonRepository;
+import org.capacityhub.directory.programme.Programme;
+import org.capacityhub.directory.programme.ProgrammeRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,17 +60,17 @@ public class Directory {
     public record ProgrammeSummary(long id, String name, Set<Long> memberIds) {}
 
     private final OrganisationRepository organisations;
+    private final ProgrammeRepository programmes;
     private final OrganisationService organisationService;
     private final PersonRepository people;
     private final UserAccountRepository accounts;
     private final DirectoryAccess access;
-    private final org.capacityhub.directory.programme.ProgrammeRepository programmes;
 
     Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
             UserAccountRepository accounts, DirectoryAccess access,
-            org.capacityhub.directory.programme.ProgrammeRepository programmes) {
-        this.programmes = programmes;
+            ProgrammeRepository programmes) {
         this.organisations = organisations;
+        this.programmes = programmes;
         this.organisationService = organisationService;
         this.people = people;
         this.accounts = accounts;
@@ -176,8 +178,16 @@ public class Directory {
                 .map(Directory::summary).toList();
     }
 
-    private static ProgrammeSummary summary(org.capacityhub.directory.programme.Programme p) {
+    private static ProgrammeSummary summary(Programme p) {
         return new ProgrammeSummary(p.getId(), p.getName(), p.getMembers().stream()
                 .map(Organisation::getId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The organisations that share at least one programme with this one (itself included when it belongs to a
+     * programme): those within the same programme, e.g. for profiles visible "within the programme".
+     */
+    public Set<Long> programmePartners(long organisationId) {
+        return Set.copyOf(programmes.findPartnerIdsOf(organisationId));
     }
 }

@@ -21,4 +21,7 @@ public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     @Query("select distinct m.id from Programme p join p.members m join p.coordinators c where c.id = :personId")
     List<Long> findMemberIdsOfProgrammesCoordinatedBy(Long personId);
+
+    @Query("select distinct other.id from Programme p join p.members m join p.members other where m.id = :organisationId")
+    List<Long> findPartnerIdsOf(Long organisationId);
 }

@@ -1,0 +1,27 @@
+package org.capacityhub.matching.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.capacityhub.matching.ranking.CandidateQuery;
+import org.capacityhub.platform.UserFacingException;
+import org.springframework.validation.BindingResult;
+
+/** Form helpers: domain refusals beside the field at fault, lists typed as text. */
+final class Forms {
+
+    private Forms() {}
+
+    static void bind(UserFacingException e, BindingResult result, Set<String> fields) {
+        if (e.field() != null && fields.contains(e.field())) {
+            result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
+        } else {
+            result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
+        }
+    }
+
+    static List<String> languages(String text) {
+        return new ArrayList<>(CandidateQuery.split(text == null ? "" : text.replace(' ', ',')));
+    }
+}
