@@ -108,6 +108,13 @@ public class AssessmentService {
         return a;
     }
 
+    // ---------------------------------------------------------------- evidence files (EvidenceFileService)
+
+    /** The assessment locked for writing, if the current user may edit it (404 if unseen, 403 if not an editor). */
+    Assessment lockedForEdit(long id) {
+        return editable(id);
+    }
+
     private static String actor() {
         return AuditContext.currentActor();
     }
