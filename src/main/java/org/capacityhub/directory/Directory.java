@@ -54,14 +54,20 @@ public class Directory {
         }
     }
 
+    /** A programme's public facts. */
+    public record ProgrammeSummary(long id, String name) {}
+
     private final OrganisationRepository organisations;
     private final OrganisationService organisationService;
     private final PersonRepository people;
     private final UserAccountRepository accounts;
     private final DirectoryAccess access;
+    private final org.capacityhub.directory.programme.ProgrammeRepository programmes;
 
     Directory(OrganisationRepository organisations, OrganisationService organisationService, PersonRepository people,
-            UserAccountRepository accounts, DirectoryAccess access) {
+            UserAccountRepository accounts, DirectoryAccess access,
+            org.capacityhub.directory.programme.ProgrammeRepository programmes) {
+        this.programmes = programmes;
         this.organisations = organisations;
         this.organisationService = organisationService;
         this.people = people;
@@ -139,5 +145,30 @@ public class Directory {
             return Set.of();
         }
         return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
+    }
+
+    // ---------------------------------------------------------------- programmes (heat maps, campaigns)
+
+    /** A programme by id (public facts). */
+    public Optional<ProgrammeSummary> programme(long id) {
+        return programmes.findById(id).map(p -> new ProgrammeSummary(p.getId(), p.getName()));
+    }
+
+    /** The ids of a programme's member organisations (empty for an unknown programme). */
+    public Set<Long> programmeMemberIds(long programmeId) {
+        return Set.copyOf(programmes.findMemberIds(programmeId));
+    }
+
+    /**
+     * The programmes the current user coordinates, by name; every programme for an administrator. Like
+     * {@link #coordinatableOrganisations()}, this depends on the current user: exactly the programmes for which
+     * {@link DirectoryAccess#isCoordinatorOf(long)} (or administrator) holds.
+     */
+    public List<ProgrammeSummary> coordinatedProgrammes() {
+        java.util.Set<Long> mine = access.isAdministrator() ? null
+                : access.currentUser().map(u -> Set.copyOf(programmes.findIdsCoordinatedBy(u.personId())))
+                        .orElse(Set.of());
+        return programmes.findAllByOrderByName().stream().filter(p -> mine == null || mine.contains(p.getId()))
+                .map(p -> new ProgrammeSummary(p.getId(), p.getName())).toList();
     }
 }

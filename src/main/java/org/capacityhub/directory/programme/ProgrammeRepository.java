@@ -21,4 +21,8 @@ public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     @Query("select distinct m.id from Programme p join p.members m join p.coordinators c where c.id = :personId")
     List<Long> findMemberIdsOfProgrammesCoordinatedBy(Long personId);
+
+    /** The ids of a programme's member organisations. */
+    @Query("select m.id from Programme p join p.members m where p.id = :programmeId")
+    List<Long> findMemberIds(Long programmeId);
 }

@@ -1,0 +1,60 @@
+package org.capacityhub.assessment.domain;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The heat map's one aggregate query: for each of the given organisations, its latest final (submitted or
+ * validated) assessment against one framework version, and the level of each of its sections. One statement
+ * whatever the number of organisations (no query per organisation); the latest assessment is found from the index
+ * {@code assessment_version_organisation}. Plain SQL that runs on H2 and PostgreSQL; the benchmark in
+ * {@code bench/} measures exactly {@link #SQL}.
+ */
+@Component
+public class HeatMapQuery {
+
+    /** Parameters: {@code version} (framework version id) and {@code organisations} (ids). */
+    public static final String SQL = """
+            select latest.organisation_id, latest.id, latest.held_on, s.competency_id, s.level_id
+            from (select a.id, a.organisation_id, a.held_on,
+                         row_number() over (partition by a.organisation_id order by a.held_on desc, a.id desc) as rn
+                  from assessment a
+                  where a.framework_version_id = :version and a.state in ('SUBMITTED', 'VALIDATED')
+                    and a.organisation_id in (:organisations)) latest
+            join assessment_section s on s.assessment_id = latest.id
+            where latest.rn = 1
+            """;
+
+    /** One section's level in an organisation's latest final assessment ({@code levelId} null if unrated). */
+    public record Cell(long organisationId, long assessmentId, java.time.LocalDate heldOn, long competencyId,
+            Long levelId) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public HeatMapQuery(DataSource dataSource) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    public List<Cell> cells(long frameworkVersionId, Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        List<Cell> cells = new ArrayList<>();
+        jdbc.query(SQL, new MapSqlParameterSource("version", frameworkVersionId)
+                .addValue("organisations", organisationIds), rs -> {
+                    Date held = rs.getDate(3);
+                    long level = rs.getLong(5);
+                    cells.add(new Cell(rs.getLong(1), rs.getLong(2), held == null ? null : held.toLocalDate(),
+                            rs.getLong(4), rs.wasNull() ? null : level));
+                });
+        return cells;
+    }
+}
