@@ -55,6 +55,8 @@ class EvidenceFileTest {
     EvidenceFileRepository files;
     @Autowired
     PlatformSettings settings;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     AssessmentFixtures fixtures;
     Organisation ministry;
@@ -213,6 +215,30 @@ class EvidenceFileTest {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("larger than 20 MB")));
+        assertThat(files.findByAssessmentIdOrderByIdAsc(id)).isEmpty();
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anUploadAboveTheServersLimitGetsTheSameClearErrorAndNothingIsStored() throws Exception {
+        long before = storedCount();
+        String boundary = "bench" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes());
+        body.write(new byte[61 * 1024 * 1024]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes());
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/assessments/" + id + "/sections/" + firstSection + "/files"))
+                .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(facilitator))
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("larger than 60 MB");
         assertThat(files.findByAssessmentIdOrderByIdAsc(id)).isEmpty();
         assertThat(storedCount()).isEqualTo(before);
     }
