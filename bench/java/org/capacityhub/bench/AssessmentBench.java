@@ -23,7 +23,7 @@ class AssessmentBench {
             Path dir = Files.createTempDirectory("capacityhub-bench-h2");
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH");
+                    + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=0;DB_CLOSE_DELAY=-1");
             h2.setUser("sa");
             results.addAll(AssessmentBenchmark.run("H2 (file)", h2, AssessmentBenchmark.Scale.FULL));
         }

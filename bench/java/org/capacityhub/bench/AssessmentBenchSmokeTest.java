@@ -35,7 +35,7 @@ class AssessmentBenchSmokeTest {
     void onH2() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH");
+                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=0;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         AssessmentBenchmark.Scale scale = AssessmentBenchmark.Scale.SMOKE;
         check(AssessmentBenchmark.run("H2 (file)", h2, scale), scale);

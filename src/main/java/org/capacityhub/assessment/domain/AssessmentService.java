@@ -54,6 +54,13 @@ public class AssessmentService {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final TargetProfileRepository targetProfiles;
+    private LatestFinalAssessments latestFinal;
+
+    /** The heat map's table of latest final assessments, refreshed on submission and reopening. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setLatestFinal(LatestFinalAssessments latestFinal) {
+        this.latestFinal = latestFinal;
+    }
 
     AssessmentService(AssessmentRepository assessments, Frameworks frameworks, DirectoryAccess access,
             Directory directory, ApplicationEventPublisher events, TargetProfileRepository targetProfiles) {
@@ -288,6 +295,7 @@ public class AssessmentService {
         Assessment a = editable(id);
         Instant now = Instant.now();
         a.submit(actor(), now);
+        latestFinal.refresh(a.getOrganisationId(), a.getFrameworkVersionId()); // heat map (LatestFinalAssessments)
         events.publishEvent(new AssessmentSubmitted(a.getId(), a.getOrganisationId(), a.getFrameworkVersionId(), now,
                 levels(a), matchingProfile(a).map(p -> gaps(a, p)).orElse(null)));
     }
@@ -308,6 +316,7 @@ public class AssessmentService {
             throw new AccessDeniedException("Only the organisation's coordinators reopen its assessments");
         }
         a.reopen(reason, actor(), Instant.now());
+        latestFinal.refresh(a.getOrganisationId(), a.getFrameworkVersionId()); // heat map (LatestFinalAssessments)
     }
 
     // ---------------------------------------------------------------- results

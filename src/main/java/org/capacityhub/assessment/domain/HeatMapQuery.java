@@ -13,24 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The heat map's one aggregate query: for each of the given organisations, its latest final (submitted or
- * validated) assessment against one framework version, and the level of each of its sections. One statement
- * whatever the number of organisations (no query per organisation); the latest assessment is found from the index
- * {@code assessment_version_organisation}. Plain SQL that runs on H2 and PostgreSQL; the benchmark in
- * {@code bench/} measures exactly {@link #SQL}.
+ * validated) assessment against one framework version ({@code assessment_latest_final}, kept by
+ * {@link LatestFinalAssessments}), and the level of each of its sections. One statement whatever the number of
+ * organisations (no query per organisation), reading only the rows shown. Plain SQL that runs on H2 and
+ * PostgreSQL; the benchmark in {@code bench/} measures exactly {@link #SQL}.
  */
 @Component
 public class HeatMapQuery {
 
     /** Parameters: {@code version} (framework version id) and {@code organisations} (ids). */
     public static final String SQL = """
-            select latest.organisation_id, latest.id, latest.held_on, s.competency_id, s.level_id
-            from (select a.id, a.organisation_id, a.held_on,
-                         row_number() over (partition by a.organisation_id order by a.held_on desc, a.id desc) as rn
-                  from assessment a
-                  where a.framework_version_id = :version and a.state in ('SUBMITTED', 'VALIDATED')
-                    and a.organisation_id in (:organisations)) latest
-            join assessment_section s on s.assessment_id = latest.id
-            where latest.rn = 1
+            select l.organisation_id, l.assessment_id, l.held_on, s.competency_id, s.level_id
+            from assessment_latest_final l
+            join assessment_section s on s.assessment_id = l.assessment_id
+            where l.framework_version_id = :version and l.organisation_id in (:organisations)
             """;
 
     /** One section's level in an organisation's latest final assessment ({@code levelId} null if unrated). */
