@@ -135,6 +135,27 @@ class HeatMapTest {
     }
 
     @Test
+    void aReopenedAssessmentLeavesTheHeatMapUntilItIsSubmittedAgain() {
+        fixtures.as(coordinator, () -> {
+            fixtures.service.reopen(newest.id(), "A section was misread");
+            return null;
+        });
+        var map = fixtures.as(coordinator, () -> heatMaps.heatMap(programmeId, version, "KE", "MINISTRY"));
+        var kenya = map.rows().stream().filter(r -> r.organisationId() == kenyaMinistry.getId()).findFirst()
+                .orElseThrow();
+        // back to the older final assessment (lowest level everywhere)
+        assertThat(kenya.heldOn()).isEqualTo(LocalDate.of(2025, 1, 10));
+        assertThat(kenya.cells()).allMatch(c -> c.rank() == 0);
+        fixtures.as(coordinator, () -> {
+            fixtures.service.submit(newest.id());
+            return null;
+        });
+        var again = fixtures.as(coordinator, () -> heatMaps.heatMap(programmeId, version, "KE", "MINISTRY"));
+        assertThat(again.rows().stream().filter(r -> r.organisationId() == kenyaMinistry.getId()).findFirst()
+                .orElseThrow().assessmentId()).isEqualTo(newest.id());
+    }
+
+    @Test
     void csvAndApiCarryTheSameCells() throws Exception {
         String csv = mvc.perform(get("/assessments/heat-map.csv").param("programme", String.valueOf(programmeId))
                         .param("version", String.valueOf(version)).with(coordinator.user()))
