@@ -21,12 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class HeatMapQuery {
 
-    /** Parameters: {@code version} (framework version id) and {@code organisations} (ids). */
+    /**
+     * Parameter: {@code version} (framework version id). Every organisation's latest final assessment of the
+     * version (at most one per organisation, so bounded by the number of organisations); the caller keeps the
+     * programme's members. Filtering in SQL with an IN list of a thousand members cost more than reading the
+     * other organisations' rows (H2 parses and plans the list on every call).
+     */
     public static final String SQL = """
             select l.organisation_id, l.assessment_id, l.held_on, s.competency_id, s.level_id
             from assessment_latest_final l
             join assessment_section s on s.assessment_id = l.assessment_id
-            where l.framework_version_id = :version and l.organisation_id in (:organisations)
+            where l.framework_version_id = :version
             """;
 
     /** One section's level in an organisation's latest final assessment ({@code levelId} null if unrated). */
@@ -43,14 +48,18 @@ public class HeatMapQuery {
         if (organisationIds.isEmpty()) {
             return List.of();
         }
+        java.util.Set<Long> wanted = new java.util.HashSet<>(organisationIds);
         List<Cell> cells = new ArrayList<>();
-        jdbc.query(SQL, new MapSqlParameterSource("version", frameworkVersionId)
-                .addValue("organisations", organisationIds), rs -> {
-                    Date held = rs.getDate(3);
-                    long level = rs.getLong(5);
-                    cells.add(new Cell(rs.getLong(1), rs.getLong(2), held == null ? null : held.toLocalDate(),
-                            rs.getLong(4), rs.wasNull() ? null : level));
-                });
+        jdbc.query(SQL, new MapSqlParameterSource("version", frameworkVersionId), rs -> {
+            long organisation = rs.getLong(1);
+            if (!wanted.contains(organisation)) {
+                return;
+            }
+            Date held = rs.getDate(3);
+            long level = rs.getLong(5);
+            cells.add(new Cell(organisation, rs.getLong(2), held == null ? null : held.toLocalDate(), rs.getLong(4),
+                    rs.wasNull() ? null : level));
+        });
         return cells;
     }
 }
