@@ -155,6 +155,18 @@ public class Directory {
         return Set.copyOf(accounts.findIdsOfPeopleWhoCanSignIn(personIds));
     }
 
+    // ---------------------------------------------------------------- programmes (facts, not permissions)
+
+    /** A programme by id, with its member organisations. */
+    public Optional<ProgrammeSummary> programme(long id) {
+        return programmes.findById(id).map(Directory::summary);
+    }
+
+    /** The ids of a programme's member organisations (empty for an unknown programme). */
+    public Set<Long> programmeMemberIds(long programmeId) {
+        return Set.copyOf(programmes.findMemberIds(programmeId));
+    }
+
     /**
      * The programmes this organisation is a member of, each with all its member organisations, sorted by name (a
      * fact, not a permission: e.g. to find comparable organisations for an anonymised benchmark).
@@ -165,7 +177,8 @@ public class Directory {
 
     /**
      * The programmes whose member organisations the current user may see together, sorted by name: every
-     * programme for an administrator, the programmes they coordinate for a coordinator, none otherwise.
+     * programme for an administrator, the programmes they coordinate for a coordinator, none otherwise (exactly
+     * the programmes for which {@link DirectoryAccess#isCoordinatorOf(long)} or administrator holds).
      */
     public List<ProgrammeSummary> coordinatedProgrammes() {
         var user = access.currentUser();

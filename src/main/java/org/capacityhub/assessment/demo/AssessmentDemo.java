@@ -66,6 +66,13 @@ class AssessmentDemo implements DemoContributor {
     private final Directory directory;
     private final Frameworks frameworks;
     private final AssessmentRepository assessments;
+    private org.capacityhub.assessment.domain.LatestFinalAssessments latestFinal;
+
+    /** The heat map's table of latest final assessments (the demo's assessment is submitted). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setLatestFinal(org.capacityhub.assessment.domain.LatestFinalAssessments latestFinal) {
+        this.latestFinal = latestFinal;
+    }
 
     AssessmentDemo(Directory directory, Frameworks frameworks, AssessmentRepository assessments) {
         this.directory = directory;
@@ -118,5 +125,6 @@ class AssessmentDemo implements DemoContributor {
         }
         assessment.submit(actor, now);
         assessments.save(assessment);
+        latestFinal.refresh(assessment.getOrganisationId(), assessment.getFrameworkVersionId());
     }
 }

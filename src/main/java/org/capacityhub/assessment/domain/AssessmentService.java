@@ -54,6 +54,13 @@ public class AssessmentService {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final TargetProfileRepository targetProfiles;
+    private LatestFinalAssessments latestFinal;
+
+    /** The heat map's table of latest final assessments, refreshed on submission and reopening. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setLatestFinal(LatestFinalAssessments latestFinal) {
+        this.latestFinal = latestFinal;
+    }
 
     AssessmentService(AssessmentRepository assessments, Frameworks frameworks, DirectoryAccess access,
             Directory directory, ApplicationEventPublisher events, TargetProfileRepository targetProfiles) {
@@ -106,6 +113,13 @@ public class AssessmentService {
             throw new AccessDeniedException("Not allowed to edit assessment " + id);
         }
         return a;
+    }
+
+    // ---------------------------------------------------------------- evidence files (EvidenceFileService)
+
+    /** The assessment locked for writing, if the current user may edit it (404 if unseen, 403 if not an editor). */
+    Assessment lockedForEdit(long id) {
+        return editable(id);
     }
 
     private static String actor() {
@@ -281,6 +295,7 @@ public class AssessmentService {
         Assessment a = editable(id);
         Instant now = Instant.now();
         a.submit(actor(), now);
+        latestFinal.refresh(a.getOrganisationId(), a.getFrameworkVersionId()); // heat map (LatestFinalAssessments)
         events.publishEvent(new AssessmentSubmitted(a.getId(), a.getOrganisationId(), a.getFrameworkVersionId(), now,
                 levels(a), matchingProfile(a).map(p -> gaps(a, p)).orElse(null)));
     }
@@ -301,6 +316,7 @@ public class AssessmentService {
             throw new AccessDeniedException("Only the organisation's coordinators reopen its assessments");
         }
         a.reopen(reason, actor(), Instant.now());
+        latestFinal.refresh(a.getOrganisationId(), a.getFrameworkVersionId()); // heat map (LatestFinalAssessments)
     }
 
     // ---------------------------------------------------------------- results

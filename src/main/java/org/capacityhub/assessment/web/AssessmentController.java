@@ -182,7 +182,8 @@ class AssessmentController {
         return sectionPage(screen, form, null, model);
     }
 
-    private String sectionPage(Views.SectionScreen screen, SectionForm form, Views.SectionView theirs, Model model) {
+    /** The facilitator's screen (also rendered by {@link EvidenceFileController} after a refused upload). */
+    static String sectionPage(Views.SectionScreen screen, SectionForm form, Views.SectionView theirs, Model model) {
         model.addAttribute("screen", screen);
         model.addAttribute("assessment", screen.assessment());
         model.addAttribute("form", form);

@@ -24,4 +24,8 @@ public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     @Query("select distinct other.id from Programme p join p.members m join p.members other where m.id = :organisationId")
     List<Long> findPartnerIdsOf(Long organisationId);
+
+    /** The ids of a programme's member organisations. */
+    @Query("select m.id from Programme p join p.members m where p.id = :programmeId")
+    List<Long> findMemberIds(Long programmeId);
 }

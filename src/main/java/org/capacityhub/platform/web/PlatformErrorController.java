@@ -21,20 +21,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class PlatformErrorController implements ErrorController {
 
+    private final org.springframework.context.MessageSource messages;
+    private final org.springframework.util.unit.DataSize maxRequest;
+
+    PlatformErrorController(org.springframework.context.MessageSource messages,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:1MB}")
+            org.springframework.util.unit.DataSize maxRequest) {
+        this.messages = messages;
+        this.maxRequest = maxRequest;
+    }
+
     @RequestMapping("/error")
     Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
+        // an upload above the server's multipart limit: say so, with the limit (the same words as modules use)
+        String detail = status == HttpStatus.CONTENT_TOO_LARGE ? messages.getMessage("error.uploadTooLarge",
+                new Object[] {maxRequest.toMegabytes()}, "The upload is too large.",
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()) : null;
         String accept = request.getHeader("Accept");
         boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         if (isApi(request) || !browser) {
             ProblemDetail body = ProblemDetail.forStatus(status);
+            body.setDetail(detail);
             Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             if (uri != null) {
                 body.setInstance(URI.create(uri.toString().replace(" ", "%20")));
             }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
         }
-        return PageExceptionHandler.page(status, null, response);
+        return PageExceptionHandler.page(status, detail, response);
     }
 
     private static boolean isApi(HttpServletRequest request) {
