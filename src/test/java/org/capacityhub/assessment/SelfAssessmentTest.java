@@ -97,7 +97,7 @@ class SelfAssessmentTest {
     }
 
     @Test
-    void everySnapshotIsKeptAndTheLatestSubmittedIsCurrent() {
+    void everySnapshotIsKeptAndTheLatestSubmittedIsCurrent() throws Exception {
         Organisation ministry = fixtures.ministry("Ministry of History");
         Actor person = fixtures.person("Civil servant", ministry);
         long first = selfAssess(person, 0, 0, null);
@@ -108,6 +108,16 @@ class SelfAssessmentTest {
         var history = fixtures.as(person, () -> service.history(versionId));
         assertThat(history.columns()).extracting(c -> c.selfAssessmentId()).containsExactly(first, second);
         assertThat(history.rows().get(0).levels()).containsExactly(scale.get(0).title(), scale.get(2).title());
+        // change over time: +2 for the first competency, +1 for the others, drawn as one line per competency
+        assertThat(history.trend().get(0).cells()).extracting(c -> c.change()).containsExactly(null, 2);
+        assertThat(history.trend().get(1).cells()).extracting(c -> c.change()).containsExactly(null, 1);
+        assertThat(history.chart()).isNotNull();
+        assertThat(history.chart().lines()).hasSize(competencies.size());
+        assertThat(history.chart().dates()).hasSize(2);
+        mvc.perform(get("/self-assessments/history").param("framework", String.valueOf(versionId)).with(person.user()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"trend-chart\"")))
+                .andExpect(content().string(containsString("(+2)")));
         assertThat(fixtures.as(person, () -> service.detail(first)).ratings().get(0).rank()).isZero();
 
         var profile = fixtures.as(person, () -> service.profile(versionId, null));

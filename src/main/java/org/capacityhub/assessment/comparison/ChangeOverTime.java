@@ -42,7 +42,22 @@ public class ChangeOverTime {
     public record Point(long assessmentId, LocalDate heldOn, boolean current) {}
 
     /** A level at one assessment: title and rank, or nulls when the section was not rated or not in that version. */
-    public record Cell(String level, Integer rank, Integer change) {}
+    public record Cell(String level, Integer rank, Integer change) {
+
+        /** The cells of one row, each with its change since the last rated one before it. */
+        public static List<Cell> series(List<String> levels, List<Integer> ranks) {
+            List<Cell> cells = new ArrayList<>();
+            Integer previous = null;
+            for (int i = 0; i < ranks.size(); i++) {
+                Integer rank = ranks.get(i);
+                cells.add(new Cell(levels.get(i), rank, rank != null && previous != null ? rank - previous : null));
+                if (rank != null) {
+                    previous = rank;
+                }
+            }
+            return cells;
+        }
+    }
 
     public record Row(String code, String title, List<Cell> cells) {}
 
@@ -87,28 +102,35 @@ public class ChangeOverTime {
         List<Row> rows = new ArrayList<>();
         for (CompetencyLevel section : current.levels()) {
             Competency c = currentSections.get(section.competencyIdentifier());
-            List<Cell> cells = new ArrayList<>();
-            Integer previous = null;
+            List<String> levels = new ArrayList<>();
+            List<Integer> ranks = new ArrayList<>();
             for (AssessmentResult r : series) {
                 CompetencyLevel l = r.levels().stream()
                         .filter(x -> section.competencyIdentifier() != null
                                 && section.competencyIdentifier().equals(x.competencyIdentifier()))
                         .findFirst().orElse(null);
                 Integer rank = l == null ? null : l.rank();
-                cells.add(new Cell(rank == null ? null : titles.get(r.frameworkVersionId()).get(rank), rank,
-                        rank != null && previous != null ? rank - previous : null));
-                if (rank != null) {
-                    previous = rank;
-                }
+                ranks.add(rank);
+                levels.add(rank == null ? null : titles.get(r.frameworkVersionId()).get(rank));
             }
-            rows.add(new Row(c == null ? null : c.code(), c == null ? "#" + section.competencyId() : c.title(), cells));
+            rows.add(new Row(c == null ? null : c.code(), c == null ? "#" + section.competencyId() : c.title(),
+                    Cell.series(levels, ranks)));
         }
         List<Point> points = series.stream().map(r -> new Point(r.assessmentId(), r.heldOn(),
                 r.assessmentId() == current.assessmentId())).toList();
-        return Optional.of(new Trend(points, rows, chart(points, rows, titles.get(current.frameworkVersionId()))));
+        return Optional.of(new Trend(points, rows, chart(points.stream().map(pt -> pt.heldOn().toString()).toList(),
+                rows, titles.get(current.frameworkVersionId()))));
     }
 
-    private static Chart chart(List<Point> points, List<Row> rows, Map<Integer, String> levelTitles) {
+    /**
+     * A line chart of levels over time, one line per row, drawn on the server (also used for a person's
+     * self-assessment history).
+     *
+     * @param dates       the label of each column (a date), in order
+     * @param rows        one row per competency, with a cell per column
+     * @param levelTitles the scale's level titles by rank
+     */
+    public static Chart chart(List<String> dates, List<Row> rows, Map<Integer, String> levelTitles) {
         int width = 560;
         int height = 300;
         double left = 110;
@@ -116,9 +138,9 @@ public class ChangeOverTime {
         double top = 20;
         double bottom = height - 40;
         int maxRank = Math.max(1, levelTitles.keySet().stream().mapToInt(Integer::intValue).max().orElse(1));
-        List<ChartAxis> dates = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            dates.add(new ChartAxis(points.get(i).heldOn().toString(), x(i, points.size(), left, right)));
+        List<ChartAxis> axis = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            axis.add(new ChartAxis(dates.get(i), x(i, dates.size(), left, right)));
         }
         List<ChartLevel> levels = new ArrayList<>();
         for (int r = 0; r <= maxRank; r++) {
@@ -139,18 +161,18 @@ public class ChangeOverTime {
                 if (cell.rank() == null) {
                     continue;
                 }
-                double px = x(i, points.size(), left, right);
+                double px = x(i, dates.size(), left, right);
                 double py = y(cell.rank(), maxRank, top, bottom) + offset;
                 line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", px, py));
                 marks.add(new ChartPoint(round(px), round(py), (row.code() == null ? "" : row.code() + ". ")
-                        + row.title() + ", " + points.get(i).heldOn() + ": " + cell.level()));
+                        + row.title() + ", " + dates.get(i) + ": " + cell.level()));
                 lastY = py;
             }
             lines.add(line.toString());
             labels.add(row.code() != null && !row.code().isBlank() ? row.code() : String.valueOf(s + 1));
             labelY.add(lastY == null ? bottom : round(lastY + 4));
         }
-        return new Chart(width, height, dates, levels, lines, labels, labelY, marks, right + 8);
+        return new Chart(width, height, axis, levels, lines, labels, labelY, marks, right + 8);
     }
 
     private static double x(int i, int n, double left, double right) {

@@ -1,5 +1,7 @@
 package org.capacityhub.assessment.individual;
 
+import org.capacityhub.assessment.comparison.ChangeOverTime;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -481,7 +483,20 @@ public class SelfAssessmentService {
                 c.title(), snapshots.stream().map(s -> title(shape, s.getRatings().get(c.id()), false)).toList(),
                 snapshots.stream().map(s -> s.getRaterSubmittedAt() == null ? null
                         : title(shape, s.getRatings().get(c.id()), true)).toList())).toList();
-        return new SelfViews.History(versionId, frameworkTitle(versionId), columns, rows);
+        List<ChangeOverTime.Row> trend = shape.leaves().stream().map(c -> new ChangeOverTime.Row(c.code(), c.title(),
+                ChangeOverTime.Cell.series(
+                        snapshots.stream().map(s -> title(shape, s.getRatings().get(c.id()), false)).toList(),
+                        snapshots.stream().map(s -> rank(shape, s.getRatings().get(c.id()))).toList()))).toList();
+        ChangeOverTime.Chart chart = snapshots.size() < 2 ? null : ChangeOverTime.chart(
+                snapshots.stream().map(s -> s.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString())
+                        .toList(),
+                trend, shape.scale().stream().collect(Collectors.toMap(ScaleLevel::rank, ScaleLevel::title)));
+        return new SelfViews.History(versionId, frameworkTitle(versionId), columns, rows, trend, chart);
+    }
+
+    private static Integer rank(Shape shape, SelfRating r) {
+        ScaleLevel l = r == null ? null : shape.level(r.getLevelId());
+        return l == null ? null : l.rank();
     }
 
     private static String title(Shape shape, SelfRating r, boolean rater) {

@@ -1,5 +1,7 @@
 package org.capacityhub.assessment.individual;
 
+import org.capacityhub.assessment.comparison.ChangeOverTime;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -70,8 +72,12 @@ public final class SelfViews {
 
     public record HistoryRow(String code, String title, List<String> levels, List<String> raterLevels) {}
 
+    /**
+     * @param trend own ratings per competency with the change since the previous snapshot
+     * @param chart the same as a line chart, when there are at least two snapshots (else null)
+     */
     public record History(long frameworkVersionId, String frameworkTitle, List<HistoryColumn> columns,
-            List<HistoryRow> rows) {}
+            List<HistoryRow> rows, List<ChangeOverTime.Row> trend, ChangeOverTime.Chart chart) {}
 
     /** One cell of an organisation's aggregate: a count, or null when suppressed. */
     public record AggregateRow(long competencyId, String code, String title, String area, Integer rated,
