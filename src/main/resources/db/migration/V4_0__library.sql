@@ -49,7 +49,7 @@ create table library_resource (
     file_sha256         varchar(64),
     extraction_status   varchar(12),
     extraction_message  varchar(1000),
-    extracted_text      clob,
+    extracted_text      varchar(1000000),
     view_count          bigint        not null default 0,
     download_count      bigint        not null default 0,
     created_at          timestamp with time zone not null,

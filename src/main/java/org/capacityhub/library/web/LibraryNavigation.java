@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Configuration;
 class LibraryNavigation {
 
     @Bean
-    NavigationItem libraryNavigation() {
+    NavigationItem libraryNavigationItem() {
         return NavigationItem.forSignedIn("library.nav", "/library", 40);
     }
 
     @Bean
-    NavigationItem libraryAdminNavigation() {
+    NavigationItem libraryAdminNavigationItem() {
         return NavigationItem.forAdministrators("library.admin.nav", "/library/admin", 95);
     }
 }
