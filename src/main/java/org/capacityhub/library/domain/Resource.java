@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.capacityhub.platform.AuditIgnored;
+import org.hibernate.annotations.BatchSize;
 import org.capacityhub.platform.InvalidInputException;
 import org.capacityhub.planning.Cost;
 import org.hibernate.search.engine.backend.types.Aggregable;
@@ -105,6 +106,7 @@ public class Resource {
 
     /** Every language it is available in (its own and those of linked translations), for facets and fit. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "library_resource_language", joinColumns = @JoinColumn(name = "resource_id"))
     @Column(name = "language")
     @KeywordField(name = "languages", aggregable = Aggregable.YES)
@@ -173,24 +175,28 @@ public class Resource {
     private Series series;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "library_resource_competency", joinColumns = @JoinColumn(name = "resource_id"))
     @Column(name = "competency_id")
     @GenericField(name = "competencies")
     private Set<Long> competencyIds = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "library_resource_competency_scope", joinColumns = @JoinColumn(name = "resource_id"))
     @Column(name = "competency_id")
     @GenericField(name = "competencyScope", aggregable = Aggregable.YES)
     private Set<Long> competencyScope = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "library_resource_sdg", joinColumns = @JoinColumn(name = "resource_id"))
     @Column(name = "sdg")
     @GenericField(name = "sdgs", aggregable = Aggregable.YES)
     private Set<Integer> sdgs = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "library_resource_reviewer", joinColumns = @JoinColumn(name = "resource_id"))
     @Column(name = "person_id")
     private Set<Long> reviewerIds = new LinkedHashSet<>();
