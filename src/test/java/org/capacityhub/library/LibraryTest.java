@@ -244,6 +244,8 @@ class LibraryTest {
                 .isPositive();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/library/index/rebuild")
                 .header("Authorization", directory.bearer(outsider))).andExpect(status().isForbidden());
+        mvc.perform(get("/library/admin").with(as(outsider))).andExpect(status().isForbidden());
+        mvc.perform(get("/library/admin").with(as(directory.admin()))).andExpect(status().isOk());
     }
 
     @Test
