@@ -22,7 +22,9 @@ class SmallScreenBrowserTest extends BrowserTestSupport {
             "/frameworks/" + Frameworks.UNESCO_DIGITAL_COMPETENCIES, "/frameworks/import",
             "/organisations", "/organisations/new", "/people", "/people/new", "/programmes", "/programmes/new",
             "/account", "/account/password", "/admin", "/admin/audit", "/admin/outbox", "/admin/invitations",
-            "/admin/demo");
+            "/admin/demo", "/assessments", "/target-profiles", "/self-assessments", "/campaigns", "/surveys",
+            "/assessments/heat-map", "/plans", "/matching", "/matching/profile", "/matching/search",
+            "/matching/rounds", "/library", "/library/mine", "/library/resources/new", "/library/admin");
 
     @Test
     void noPageIsWiderThanAPhoneScreen() {
