@@ -20,9 +20,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * An upload larger than the servlet container accepts is refused before any controller runs: the API answers 413
- * with a problem document, a page goes back where it came from with the error shown beside the upload form.
- * Nothing is stored.
+ * A library upload larger than the servlet container accepts is refused before any controller runs: the API answers
+ * 413 with a problem document, a page goes back where it came from with the error shown beside the upload form.
+ * Nothing is stored. Uploads to other modules are left to the platform's error handling (413 with the server's
+ * limit), since the library's message and page would be wrong for them.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,9 +39,12 @@ class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/library/") && !path.startsWith("/api/v1/library/")) {
+            throw e; // not ours: the default resolution answers 413 through the platform's error page
+        }
         String detail = messages.getMessage("library.file.tooLarge", new Object[] {service.maxUploadMegabytes()},
                 LocaleContextHolder.getLocale());
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
