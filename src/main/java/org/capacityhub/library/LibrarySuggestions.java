@@ -61,8 +61,11 @@ public class LibrarySuggestions implements SuggestionSource {
         List<Suggestion> result = new ArrayList<>();
         double rank = 0;
         for (Resource r : found) {
-            Suggestion s = suggestion(r, request, 1.0 - rank / found.size());
             rank++;
+            if (!visibleToPlanOf(r, request)) {
+                continue;
+            }
+            Suggestion s = suggestion(r, request, 1.0 - (rank - 1) / found.size());
             if (s != null) {
                 result.add(s);
                 if (result.size() >= request.limit()) {
@@ -71,6 +74,16 @@ public class LibrarySuggestions implements SuggestionSource {
             }
         }
         return result;
+    }
+
+    /**
+     * A suggestion is stored in the plan and shown to everyone who sees the plan, not only to the user asking (e.g.
+     * plans re-suggested after someone else publishes a resource): a private resource is suggested only for its own
+     * organisation's plans.
+     */
+    private static boolean visibleToPlanOf(Resource r, SuggestionRequest request) {
+        return r.getVisibility() == org.capacityhub.library.domain.Visibility.PUBLIC
+                || (r.getOrganisationId() != null && r.getOrganisationId().equals(request.organisationId()));
     }
 
     /** The resource as a suggestion for the request, on the first of its competencies whose level fits; or null. */

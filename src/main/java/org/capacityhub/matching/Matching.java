@@ -41,7 +41,8 @@ public class Matching {
      */
     public record Helper(long profileId, String name, boolean organisation, long competencyId,
             long offeredCompetencyId, Integer levelRank, List<String> languages, Set<String> roles,
-            Set<String> formats, Integer remainingHours, double score, List<String> reasons) {}
+            Set<String> formats, Integer remainingHours, double score, List<String> reasons,
+            String visibility, Long organisationId) {}
 
     private final RequestService requests;
     private final Reasons reasons;
@@ -84,6 +85,7 @@ public class Matching {
                 c.competencyId(), c.knowsRank(), c.languages(),
                 c.roles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet()),
                 c.formats().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
-                c.remainingHours(), s.score(), reasons.explain(need, s, locale));
+                c.remainingHours(), s.score(), reasons.explain(need, s, locale), c.visibility().name(),
+                c.organisationId());
     }
 }

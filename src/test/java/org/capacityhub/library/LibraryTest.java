@@ -229,6 +229,22 @@ class LibraryTest {
     }
 
     @Test
+    void aPrivateResourceIsSuggestedOnlyForItsOwnOrganisationsPlans() {
+        long privateOne = draft("Private suggestion " + DirectoryFixtures.unique(), null, Visibility.PRIVATE, 1);
+        publish(privateOne);
+        SuggestionRequest ownPlan = new SuggestionRequest(child.id(), List.of(new CompetencyTarget(child.id(), 0, 1, 3)),
+                Set.of("en"), PlanConstraints.NONE, organisation.getId(), null, 50);
+        SuggestionRequest otherPlan = new SuggestionRequest(child.id(),
+                List.of(new CompetencyTarget(child.id(), 0, 1, 3)), Set.of("en"), PlanConstraints.NONE,
+                organisation.getId() + 1_000_000, null, 50);
+        // the author may read it, but a plan of another organisation would show it to people who may not
+        assertThat(LibraryFixtures.as(author, () -> suggestions.suggest(ownPlan))).extracting(Suggestion::reference)
+                .contains("resource/" + privateOne);
+        assertThat(LibraryFixtures.as(author, () -> suggestions.suggest(otherPlan))).extracting(Suggestion::reference)
+                .doesNotContain("resource/" + privateOne);
+    }
+
+    @Test
     void reindexRebuildsTheIndexFromTheDatabase() throws Exception {
         long id = draft("Reindexed " + DirectoryFixtures.unique(), null, Visibility.PUBLIC, null);
         publish(id);

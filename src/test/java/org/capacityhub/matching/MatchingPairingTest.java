@@ -155,6 +155,10 @@ class MatchingPairingTest {
             assertThat(s.source()).isEqualTo("matching");
         });
         assertThat(suggestions).extracting(Suggestion::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        // an administrator may find the coordinators-only profile, but a plan would show it to its organisation
+        List<Suggestion> forAdmin = MatchingFixtures.as(fixtures.directory.admin(), () -> matching.suggest(request));
+        assertThat(forAdmin).extracting(Suggestion::reference).contains("profile/" + top.getId())
+                .doesNotContain("profile/" + secret.getId());
         // constraints: nobody offers it in person
         SuggestionRequest inPerson = new SuggestionRequest(competency, request.targets(), Set.of("fr"),
                 new PlanConstraints(Set.of(DeliveryMode.IN_PERSON), null, null, null, null), null, planner.personId(),

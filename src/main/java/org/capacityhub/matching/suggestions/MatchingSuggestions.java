@@ -65,8 +65,10 @@ class MatchingSuggestions implements SuggestionSource {
         // ask for more than the limit: some helpers will not fit the plan's constraints
         List<Matching.Helper> helpers = matching.helpers(ranks, languages, country, zone, request.limit() * 4 + 10);
         List<Suggestion> result = new ArrayList<>();
+        Set<Long> partners = request.organisationId() == null ? Set.of()
+                : directory.programmePartners(request.organisationId());
         for (Matching.Helper h : helpers) {
-            if (h.remainingHours() != null && h.remainingHours() <= 0) {
+            if (h.remainingHours() != null && h.remainingHours() <= 0 || !visibleToPlanOf(h, request, partners)) {
                 continue;
             }
             SuggestionKind kind = h.roles().contains("MENTOR") || h.roles().contains("TRAINER") ? SuggestionKind.MENTOR
@@ -85,6 +87,20 @@ class MatchingSuggestions implements SuggestionSource {
         return result;
     }
 
+
+    /**
+     * A suggestion is stored in the plan and shown to everyone who sees the plan, not only to the user asking: a
+     * profile shown "within the programme" is suggested only for plans of organisations of its programmes (or its
+     * own organisation), and one shown to coordinators only is never put in a plan.
+     */
+    private static boolean visibleToPlanOf(Matching.Helper h, SuggestionRequest request, Set<Long> partners) {
+        return switch (h.visibility()) {
+            case "PUBLIC" -> true;
+            case "PROGRAMME" -> h.organisationId() != null && (h.organisationId().equals(request.organisationId())
+                    || partners.contains(h.organisationId()));
+            default -> false;
+        };
+    }
 
     static DeliveryMode mode(Set<String> formats, Set<DeliveryMode> accepted) {
         for (DeliveryMode m : DeliveryMode.values()) {
