@@ -18,7 +18,9 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
  */
 @DataJpaTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:programme-slice;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.jpa.hibernate.ddl-auto=validate"})
+        "spring.jpa.hibernate.ddl-auto=validate",
+        // the JPA slice boots Hibernate Search without the library's index location: keep its index in memory
+        "spring.jpa.properties.hibernate.search.backend.directory.type=local-heap"})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class ProgrammeRepositoryTest {
 
