@@ -236,8 +236,10 @@ class EvidenceFileTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.headers().map() + " " + response.body()).isEqualTo(413);
-        // Known limit: above the server's multipart limit the API answers a bare 413 (no problem document body);
-        // the size limit of evidence files (20 MB) is far below and answers a full problem document (see above).
+        // above the server's multipart limit, no controller runs: the platform answers a problem document
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValueSatisfying(
+                t -> assertThat(t).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        assertThat(response.body()).contains("The upload is larger than 60 MB: nothing was stored");
         assertThat(files.findByAssessmentIdOrderByIdAsc(id)).isEmpty();
         assertThat(storedCount()).isEqualTo(before);
     }
