@@ -28,6 +28,7 @@ import org.capacityhub.directory.Directory.PersonSummary;
 import org.capacityhub.directory.DirectoryAccess;
 import org.capacityhub.framework.Frameworks;
 import org.capacityhub.framework.Frameworks.FrameworkVersionRef;
+import org.capacityhub.platform.ConflictException;
 import org.capacityhub.platform.InvalidInputException;
 import org.capacityhub.platform.Mailer;
 import org.capacityhub.platform.NotFoundException;
@@ -253,6 +254,81 @@ public class CampaignService {
         } else {
             send.run();
         }
+    }
+
+    /**
+     * Adds organisations and people to a campaign the current user may manage (its launcher, administrators) whose
+     * deadline has not passed, with the same rules as the launch: organisations and people of organisations the
+     * current user coordinates; each new organisation gets its assessment in DRAFT and its focal points an
+     * invitation, each new person an invitation (after commit). Those already in the campaign are left as they
+     * are. All or nothing; returns how many invitations were sent.
+     */
+    public int addParticipants(long id, Set<Long> organisationIds, Set<Long> personIds) {
+        Campaign campaign = visible(id);
+        PlatformUser user = access.requireUser();
+        Set<Long> organisations = organisationIds == null ? Set.of() : new LinkedHashSet<>(organisationIds);
+        Set<Long> people = personIds == null ? Set.of() : new LinkedHashSet<>(personIds);
+        if (organisations.isEmpty() && people.isEmpty()) {
+            throw new InvalidInputException("organisationIds", "assessment.campaign.nobody",
+                    "Choose organisations or people");
+        }
+        if (LocalDate.now(clock).isAfter(campaign.getDeadline())) {
+            throw new ConflictException(null, "assessment.campaign.over",
+                    "The campaign's deadline has passed: nobody can be added.");
+        }
+        FrameworkVersionRef version = frameworks.version(campaign.getFrameworkVersionId()).orElseThrow(
+                () -> new NotFoundException("Campaign", id));
+        Set<Long> newOrganisations = new LinkedHashSet<>();
+        for (long o : organisations) {
+            if (!access.canCoordinate(o)) {
+                throw new InvalidInputException("organisationIds", "assessment.campaign.organisation.notYours",
+                        "Choose organisations you coordinate", o);
+            }
+            if (!campaign.getAssessments().containsKey(o)) {
+                newOrganisations.add(o);
+            }
+        }
+        Map<Long, PersonSummary> found = new LinkedHashMap<>();
+        for (PersonSummary p : directory.people(people)) {
+            found.put(p.id(), p);
+        }
+        List<PersonSummary> newPeople = new ArrayList<>();
+        for (long p : people) {
+            PersonSummary person = found.get(p);
+            if (person == null || person.organisationId() == null || !access.canCoordinate(person.organisationId())) {
+                throw new InvalidInputException("personIds", "assessment.campaign.person.notYours",
+                        "Choose people of organisations you coordinate", p);
+            }
+            if (!campaign.getPeople().contains(p)) {
+                newPeople.add(person);
+            }
+        }
+        for (long o : newOrganisations) {
+            long assessmentId = assessmentService.create(o, version.versionId(), new DetailsInput(
+                    campaign.getDeadline(), Delivery.IN_PERSON, null, campaign.getName(), Set.of(), List.of()));
+            campaign.addOrganisation(o, assessmentId);
+        }
+        newPeople.forEach(p -> campaign.addPerson(p.id()));
+        campaigns.save(campaign);
+
+        Locale locale = LocaleContextHolder.getLocale();
+        String launcher = directory.person(campaign.getLaunchedByPersonId()).map(PersonSummary::fullName)
+                .orElse(user.displayName());
+        List<Mail> mails = new ArrayList<>();
+        for (long o : newOrganisations) {
+            String orgName = directory.organisation(o).map(Directory.OrganisationSummary::label).orElse("#" + o);
+            String link = settings.baseUrl() + "/assessments/" + campaign.getAssessments().get(o);
+            for (PersonSummary focal : directory.focalPoints(o)) {
+                mails.add(mail(focal, "assessment.campaign.mail.organisation", locale, campaign, launcher,
+                        version, orgName, link));
+            }
+        }
+        for (PersonSummary p : newPeople) {
+            mails.add(mail(p, "assessment.campaign.mail.person", locale, campaign, launcher, version, null,
+                    settings.baseUrl() + "/self-assessments"));
+        }
+        sendAfterCommit(mails);
+        return mails.size();
     }
 
     /** Sends reminders now (the launcher or an administrator); returns how many were sent. */
