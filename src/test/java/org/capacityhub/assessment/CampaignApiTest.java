@@ -243,4 +243,17 @@ class CampaignApiTest {
                 .andExpect(jsonPath("$.detail", containsString("deadline has passed")));
         assertThat(subjects(focalB)).isEmpty();
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheNewApis() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/campaigns'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/campaigns/{id}/participants'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/campaigns/{id}/reminders'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/surveys'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/surveys/{id}/links'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/surveys/{id}/close'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/assessments/{id}/benchmark'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/assessments/{id}/change-over-time'].get").exists());
+    }
 }

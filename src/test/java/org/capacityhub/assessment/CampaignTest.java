@@ -192,4 +192,63 @@ class CampaignTest {
             mvc.perform(post(tracker + "/remind").with(other.user()).with(csrf())).andExpect(status().isNotFound());
         }
     }
+
+    @Test
+    void theLauncherAddsOrganisationsAndPeopleFromTheTracker() throws Exception {
+        String location = mvc.perform(launchRequest(coordinator, LocalDate.now().plusDays(10), List.of(ministryA),
+                List.of(p1))).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String tracker = location.substring(location.indexOf("/campaigns/"));
+        long id = Long.parseLong(tracker.substring(tracker.lastIndexOf('/') + 1));
+        mvc.perform(get(tracker).with(coordinator.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"add-participants\"")));
+        // the form lists only what is not in the campaign yet
+        String form = mvc.perform(get(tracker + "/add").with(coordinator.user())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("id=\"add-form\"").contains(">" + ministryB.getName() + "</label>").contains(fullName(p3))
+                .doesNotContain(">" + ministryA.getName() + "</label>").doesNotContain(fullName(p1));
+
+        // bad input: form errors, nothing added
+        mvc.perform(post(tracker + "/add").with(coordinator.user()).with(csrf())
+                        .param("organisationIds", String.valueOf(elsewhere.getId())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("organisations you coordinate")));
+        mvc.perform(post(tracker + "/add").with(coordinator.user()).with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("at least one organisation or person")));
+        mvc.perform(post(tracker + "/add").with(coordinator.user()).with(csrf()).param("personIds", "abc"))
+                .andExpect(status().isBadRequest());
+        assertThat(fixtures.as(coordinator, () -> campaigns.tracker(id)).rows()).hasSize(1);
+        assertThat(subjects(focalB)).isEmpty();
+
+        // someone else: 404
+        for (Actor other : List.of(focalA, focalB, stranger)) {
+            mvc.perform(get(tracker + "/add").with(other.user())).andExpect(status().isNotFound());
+            mvc.perform(post(tracker + "/add").with(other.user()).with(csrf())
+                    .param("organisationIds", String.valueOf(ministryB.getId()))).andExpect(status().isNotFound());
+        }
+
+        mvc.perform(post(tracker + "/add").with(coordinator.user()).with(csrf())
+                        .param("organisationIds", String.valueOf(ministryB.getId()))
+                        .param("personIds", String.valueOf(p3.personId())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(tracker).with(coordinator.user()).flashAttr("added", 2)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2 invitations are in the outbox")));
+        var rows = fixtures.as(coordinator, () -> campaigns.tracker(id)).rows();
+        assertThat(rows).hasSize(2).anySatisfy(r -> {
+            assertThat(r.organisationId()).isEqualTo(ministryB.getId());
+            assertThat(r.assessmentState()).isEqualTo(AssessmentState.DRAFT);
+            assertThat(r.peopleNotDone()).isEqualTo(1);
+        });
+        assertThat(subjects(focalB)).singleElement().asString().contains(name);
+        assertThat(subjects(p3)).singleElement().asString().contains(name);
+
+        // once the deadline has passed: no link, a note on the page, and a refusal (409)
+        jdbc.update("update campaign set deadline = ? where id = ?", LocalDate.now().minusDays(1), id);
+        mvc.perform(get(tracker).with(coordinator.user()))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"add-participants\""))));
+        mvc.perform(get(tracker + "/add").with(coordinator.user())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"campaign-over\"")));
+        mvc.perform(post(tracker + "/add").with(coordinator.user()).with(csrf())
+                .param("personIds", String.valueOf(p2.personId()))).andExpect(status().isConflict());
+        assertThat(subjects(p2)).isEmpty();
+    }
 }

@@ -97,6 +97,41 @@ class CampaignController {
         return "assessment/campaign/tracker";
     }
 
+    /** Adding organisations and people to a running campaign (its launcher, administrators), until its deadline. */
+    @GetMapping("/{id}/add")
+    String addForm(@PathVariable long id, Model model) {
+        return addPage(id, new CampaignForm(), model);
+    }
+
+    private String addPage(long id, CampaignForm form, Model model) {
+        CampaignService.Choices choices = service.additionalChoices(id);
+        model.addAttribute("t", service.tracker(id));
+        model.addAttribute("form", form);
+        model.addAttribute("organisations", choices.organisations());
+        model.addAttribute("people", choices.people());
+        return "assessment/campaign/add";
+    }
+
+    @PostMapping("/{id}/add")
+    String add(@PathVariable long id, @ModelAttribute("form") CampaignForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                int sent = service.addParticipants(id, form.getOrganisationIds(), form.getPersonIds());
+                redirect.addFlashAttribute("added", sent);
+                return "redirect:/campaigns/" + id;
+            } catch (InvalidInputException e) {
+                if (e.field() != null && FIELDS.contains(e.field())) {
+                    result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
+                } else {
+                    result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
+                }
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return addPage(id, form, model);
+    }
+
     @PostMapping("/{id}/remind")
     String remind(@PathVariable long id, RedirectAttributes redirect) {
         int sent = service.remind(id);

@@ -154,6 +154,16 @@ public class CampaignService {
         return frameworks.publishedFrameworks().stream().map(f -> new Option(f.versionId(), label(f))).toList();
     }
 
+    /** What may still be added to a campaign the current user may manage: those they coordinate, not yet in it. */
+    public record Choices(List<Option> organisations, List<PersonOption> people) {}
+
+    @Transactional(readOnly = true)
+    public Choices additionalChoices(long id) {
+        Campaign c = visible(id);
+        return new Choices(organisationChoices().stream().filter(o -> !c.getAssessments().containsKey(o.id())).toList(),
+                personChoices().stream().filter(p -> !c.getPeople().contains(p.id())).toList());
+    }
+
     // ---------------------------------------------------------------- commands
 
     /**
