@@ -181,6 +181,13 @@ class SelfAssessmentBrowserTest extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(page);
         go(page, "#remind");
         assertThat(page.locator("#reminded")).isVisible();
+        // adding someone else of the organisation from the tracker
+        go(page, "#add-participants");
+        assertNoSeriousAccessibilityViolations(page);
+        page.locator("#add-form input[name=personIds][value='" + focal.personId() + "']").check();
+        go(page, "#add");
+        assertThat(page.locator("#added")).isVisible();
+        assertThat(row.locator("td.not-done")).hasText("2");
 
         Page other = newContext(new Browser.NewContextOptions()).newPage();
         signIn(other, focal.username(), PASSWORD);
