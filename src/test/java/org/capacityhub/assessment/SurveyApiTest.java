@@ -139,6 +139,9 @@ class SurveyApiTest {
         mvc.perform(get("/api/v1/surveys/" + id + "/results").header(HttpHeaders.AUTHORIZATION, fixtures.bearer(focal)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.available").value(false))
                 .andExpect(jsonPath("$.sections").isEmpty());
+        mvc.perform(get("/api/v1/surveys/" + id + "/results.csv").header(HttpHeaders.AUTHORIZATION,
+                fixtures.bearer(focal))).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         postJson(focal, "/api/v1/surveys/" + id + "/close", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.open").value(false)).andExpect(jsonPath("$.closedAt").exists());
@@ -166,6 +169,21 @@ class SurveyApiTest {
                 .andExpect(jsonPath("$.groups[1].fewer").value(true))
                 .andExpect(jsonPath("$.totalRespondents").doesNotExist())
                 .andExpect(jsonPath("$.can.manage").value(false));
+
+        // the same figures as CSV: the drivers' rows and the total say "withheld", never a number
+        String csv = mvc.perform(get("/api/v1/surveys/" + id + "/results.csv")
+                        .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(member)))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("section_code,section,group,respondents");
+        assertThat(csv.lines().filter(l -> l.contains(",Drivers,")).toList()).hasSize(sections.size())
+                .allSatisfy(l -> assertThat(l.substring(l.indexOf(",Drivers,"))).doesNotContainPattern("[0-9]")
+                        .contains("withheld"));
+        assertThat(csv.lines().filter(l -> l.contains(",Leadership,")).toList()).hasSize(sections.size())
+                .allSatisfy(l -> assertThat(l).contains(",6,"));
+        assertThat(csv.lines().filter(l -> l.contains("All respondents")).toList())
+                .allSatisfy(l -> assertThat(l).doesNotContain(",8,").contains("withheld"));
+        assertThat(csv).doesNotContain("Comment at rank");
     }
 
     @Test
@@ -195,6 +213,7 @@ class SurveyApiTest {
         mvc.perform(post("/api/v1/surveys/" + id + "/links").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"groupId\":" + group + ",\"count\":1}")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/surveys/" + id + "/close")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/surveys/" + id + "/results.csv")).andExpect(status().isUnauthorized());
 
         // a member sees the organisation but does not coordinate it: 403
         postJson(member, "/api/v1/surveys", createBody("T", "[\"A\"]")).andExpect(status().isForbidden())
@@ -203,7 +222,8 @@ class SurveyApiTest {
                 .andExpect(status().isForbidden());
         postJson(member, "/api/v1/surveys/" + id + "/close", "").andExpect(status().isForbidden());
         // another organisation's coordinator: the survey does not exist for them, nor the organisation
-        for (String path : List.of("/api/v1/surveys/" + id, "/api/v1/surveys/" + id + "/results")) {
+        for (String path : List.of("/api/v1/surveys/" + id, "/api/v1/surveys/" + id + "/results",
+                "/api/v1/surveys/" + id + "/results.csv")) {
             mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, fixtures.bearer(otherCoordinator)))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

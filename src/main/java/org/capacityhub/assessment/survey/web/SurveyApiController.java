@@ -33,9 +33,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SurveyApiController {
 
     private final SurveyService service;
+    private final SurveyResultsCsv csv;
 
-    SurveyApiController(SurveyService service) {
+    SurveyApiController(SurveyService service, SurveyResultsCsv csv) {
         this.service = service;
+        this.csv = csv;
     }
 
     /**
@@ -93,5 +95,12 @@ class SurveyApiController {
             + "before); figures about fewer than 5 respondents, and those that would reveal them, are null")
     SurveyViews.Results results(@PathVariable long id) {
         return service.results(id);
+    }
+
+    @GetMapping(value = "/{id}/results.csv", produces = "text/csv")
+    @Operation(summary = "The same aggregated results as CSV (one row per section and group, then all respondents; "
+            + "withheld figures written as such, no comments); 409 while the survey is open")
+    ResponseEntity<String> resultsCsv(@PathVariable long id) {
+        return csv.download(id);
     }
 }

@@ -38,10 +38,12 @@ class SurveyController {
 
     private final SurveyService service;
     private final MessageSource messages;
+    private final SurveyResultsCsv csv;
 
-    SurveyController(SurveyService service, MessageSource messages) {
+    SurveyController(SurveyService service, MessageSource messages, SurveyResultsCsv csv) {
         this.service = service;
         this.messages = messages;
+        this.csv = csv;
     }
 
     @GetMapping
@@ -178,44 +180,8 @@ class SurveyController {
 
     /** The aggregated results as CSV: the same suppressed figures as the page, never an individual's answers. */
     @GetMapping(value = "/{id}/results.csv")
-    ResponseEntity<String> resultsCsv(@PathVariable long id) throws IOException {
-        SurveyViews.Results results = service.results(id);
-        if (!results.available()) {
-            throw new ConflictException(null, "survey.results.whileOpen",
-                    "Results are shown once the survey is closed.");
-        }
-        String suppressed = messages.getMessage("survey.results.suppressed.csv", null, "suppressed",
-                LocaleContextHolder.getLocale());
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            List<String> header = new java.util.ArrayList<>(List.of("section_code", "section", "group", "respondents"));
-            results.levels().forEach(l -> header.add(l.title()));
-            header.add("median");
-            csv.printRecord(header);
-            for (SurveyViews.SectionResult s : results.sections()) {
-                List<SurveyViews.Figures> rows = new java.util.ArrayList<>(s.groups());
-                rows.add(s.all());
-                for (SurveyViews.Figures f : rows) {
-                    List<Object> record = new java.util.ArrayList<>();
-                    record.add(s.code() == null ? "" : s.code());
-                    record.add(s.title());
-                    record.add(f.name());
-                    if (f.shown()) {
-                        record.add(f.respondents());
-                        f.counts().forEach(c -> record.add(c == null ? suppressed : c));
-                        record.add(f.medianLabel());
-                    } else {
-                        record.add("NONE".equals(f.status()) ? "0" : suppressed);
-                        results.levels().forEach(l -> record.add("NONE".equals(f.status()) ? "" : suppressed));
-                        record.add("");
-                    }
-                    csv.printRecord(record);
-                }
-            }
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-" + id + "-results.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(out.toString());
+    ResponseEntity<String> resultsCsv(@PathVariable long id) {
+        return csv.download(id);
     }
 
     private String message(UserFacingException e) {
