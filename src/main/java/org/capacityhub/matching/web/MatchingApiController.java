@@ -8,6 +8,8 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.capacityhub.matching.domain.Bookmark;
+import org.capacityhub.matching.domain.BookmarkService;
 import org.capacityhub.matching.domain.Exchange;
 import org.capacityhub.matching.domain.ExchangeService;
 import org.capacityhub.matching.domain.HelpRequest;
@@ -24,6 +26,7 @@ import org.capacityhub.platform.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,9 +83,12 @@ class MatchingApiController {
     private final PairingService pairing;
     private final Views views;
     private final org.capacityhub.directory.Directory directory;
+    private final BookmarkService bookmarks;
 
     MatchingApiController(ProfileService profiles, RequestService requests, ExchangeService exchanges,
-            PairingService pairing, Views views, org.capacityhub.directory.Directory directory) {
+            PairingService pairing, Views views, org.capacityhub.directory.Directory directory,
+            BookmarkService bookmarks) {
+        this.bookmarks = bookmarks;
         this.profiles = profiles;
         this.requests = requests;
         this.exchanges = exchanges;
@@ -248,5 +254,33 @@ class MatchingApiController {
                 r.getTotalScore(), r.getBoundPlaced(), r.getBoundScore(), r.isBoundExact(), r.getSolveMillis(),
                 r.getRows().stream().map(row -> new PairJson(row.getMenteeProfileId(), row.getMentorProfileId(),
                         row.getScore(), row.getReason())).toList());
+    }
+
+    record BookmarkJson(long profileId, String name, boolean organisation, String note, Instant savedAt) {}
+
+    record BookmarkInput(String note) {}
+
+    @GetMapping("/bookmarks")
+    @Operation(summary = "The caller's saved profiles they may still see, newest first (never contact details)")
+    List<BookmarkJson> bookmarks() {
+        return bookmarks.mine().stream().map(MatchingApiController::json).toList();
+    }
+
+    @PutMapping(value = "/bookmarks/{profileId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Save a profile the caller may see, with an optional note (again: replaces the note)")
+    BookmarkJson saveBookmark(@PathVariable long profileId, @RequestBody(required = false) BookmarkInput in) {
+        return json(bookmarks.save(profileId, in == null ? null : in.note()));
+    }
+
+    @DeleteMapping("/bookmarks/{profileId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a saved profile")
+    void removeBookmark(@PathVariable long profileId) {
+        bookmarks.remove(profileId);
+    }
+
+    private static BookmarkJson json(Bookmark b) {
+        return new BookmarkJson(b.getProfile().getId(), b.getProfile().getDisplayName(),
+                b.getProfile().isOrganisation(), b.getNote(), b.getCreatedAt());
     }
 }
