@@ -84,11 +84,13 @@ class MatchingApiController {
     private final Views views;
     private final org.capacityhub.directory.Directory directory;
     private final BookmarkService bookmarks;
+    private final org.capacityhub.matching.domain.ResourceRanking resources;
 
     MatchingApiController(ProfileService profiles, RequestService requests, ExchangeService exchanges,
             PairingService pairing, Views views, org.capacityhub.directory.Directory directory,
-            BookmarkService bookmarks) {
+            BookmarkService bookmarks, org.capacityhub.matching.domain.ResourceRanking resources) {
         this.bookmarks = bookmarks;
+        this.resources = resources;
         this.profiles = profiles;
         this.requests = requests;
         this.exchanges = exchanges;
@@ -205,6 +207,23 @@ class MatchingApiController {
         return views.helpers(need, requests.rank(need, c -> true, limit), locale).stream()
                 .map(h -> new HelperJson(h.profileId(), h.name(), h.organisation(), h.percent() / 100.0,
                         h.competency(), h.fullLoad(), h.reasons())).toList();
+    }
+
+    record ResourceJson(long id, String title, String kind, String url, double score, String competency,
+            List<String> reasons) {}
+
+    @GetMapping("/requests/{id}/resources")
+    @Operation(summary = "Library resources for a request, best first, with why each matches (only those the caller "
+            + "may read)")
+    List<ResourceJson> resources(@PathVariable long id, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", "matching.limit.resources", "Ask for 1 to 100 resources.");
+        }
+        HelpRequest r = requests.view(id);
+        Need need = requests.need(r);
+        return views.resources(need, resources.rank(id, limit), LocaleContextHolder.getLocale()).stream()
+                .map(v -> new ResourceJson(v.id(), v.title(), v.kind(), "/library/resources/" + v.id(),
+                        v.percent() / 100.0, v.competency(), v.reasons())).toList();
     }
 
     @GetMapping("/exchanges/{id}")

@@ -27,6 +27,7 @@ import org.capacityhub.matching.domain.Profile;
 import org.capacityhub.matching.domain.ProfileEntry;
 import org.capacityhub.matching.domain.ProfileService;
 import org.capacityhub.matching.domain.RequestService;
+import org.capacityhub.matching.domain.ResourceRanking;
 import org.capacityhub.matching.ranking.Format;
 import org.capacityhub.matching.ranking.Need;
 import org.capacityhub.matching.ranking.Regions;
@@ -54,6 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MatchingController {
 
     static final int HELPERS_SHOWN = 20;
+    static final int RESOURCES_SHOWN = 10;
 
     private final ProfileService profiles;
     private final RequestService requests;
@@ -64,11 +66,13 @@ class MatchingController {
     private final Directory directory;
     private final DirectoryAccess access;
     private final BookmarkService bookmarks;
+    private final ResourceRanking resources;
 
     MatchingController(ProfileService profiles, RequestService requests, ExchangeService exchanges,
             PairingService pairing, Competencies competencies, Views views, Directory directory,
-            DirectoryAccess access, BookmarkService bookmarks) {
+            DirectoryAccess access, BookmarkService bookmarks, ResourceRanking resources) {
         this.bookmarks = bookmarks;
+        this.resources = resources;
         this.profiles = profiles;
         this.requests = requests;
         this.exchanges = exchanges;
@@ -392,6 +396,7 @@ class MatchingController {
                 competencies.title(w.getCompetencyId()),
                 competencies.levelTitle(w.getCompetencyId(), w.getTargetRank()))).toList());
         model.addAttribute("helpers", views.helpers(need, requests.rank(need, c -> true, HELPERS_SHOWN), locale));
+        model.addAttribute("resources", views.resources(need, resources.rank(id, RESOURCES_SHOWN), locale));
         List<Exchange> list = exchanges.ofRequest(id);
         model.addAttribute("exchanges", list);
         Set<Long> contacted = new HashSet<>();
