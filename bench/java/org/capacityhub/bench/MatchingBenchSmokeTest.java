@@ -93,7 +93,8 @@ class MatchingBenchSmokeTest {
     }
 
     private static boolean visible(Offer o) {
-        return o.visibility().equals("PUBLIC") || MatchingBenchmark.VIEWER.programmePartners().contains(o.organisation());
+        return o.visibility().equals("PUBLIC")
+                || MatchingBenchmark.VIEWER.programmePartners().contains(o.organisation());
     }
 
     /** The score as docs/matching.md states it, with the default weights. */
@@ -106,7 +107,8 @@ class MatchingBenchSmokeTest {
         } else {
             double helper = o.scale() <= 1 ? 1 : o.knows() / (double) (o.scale() - 1);
             double wanted = target.targetFraction();
-            level = Math.abs(helper - wanted) < 1e-9 ? 0.85 : helper > wanted ? 1 : Math.max(0, 0.5 - (wanted - helper));
+            level = Math.abs(helper - wanted) < 1e-9 ? 0.85
+                    : helper > wanted ? 1 : Math.max(0, 0.5 - (wanted - helper));
         }
         double language = need.languages().isEmpty() || o.languages().contains(need.languages().get(0)) ? 1
                 : need.languages().stream().anyMatch(o.languages()::contains) ? 0.7 : 0;

@@ -68,7 +68,8 @@ class MatchingBookmarkTest {
 
     private void saveOverApi(Actor actor, long profileId, String note, int expected) throws Exception {
         mvc.perform(put("/api/v1/matching/bookmarks/{id}", profileId).header(HttpHeaders.AUTHORIZATION, bearer(actor))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("note", note))))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(java.util.Map.of("note", note))))
                 .andExpect(status().is(expected));
     }
 

@@ -10,6 +10,7 @@ public interface BookmarkRepository extends JpaRepository<Bookmark, Long> {
 
     Optional<Bookmark> findByPersonIdAndProfileId(long personId, long profileId);
 
-    @Query("select b from Bookmark b join fetch b.profile where b.personId = :personId order by b.createdAt desc, b.id desc")
+    @Query("select b from Bookmark b join fetch b.profile where b.personId = :personId "
+            + "order by b.createdAt desc, b.id desc")
     List<Bookmark> findByPersonIdWithProfile(long personId);
 }
