@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.capacityhub.directory.organisation.Organisation;
+import org.capacityhub.directory.person.Person;
 import org.capacityhub.matching.domain.Profile;
 import org.capacityhub.matching.ranking.Visibility;
 import org.capacityhub.support.DirectoryFixtures;
@@ -183,5 +185,28 @@ class MatchingBookmarkTest {
                 .andExpect(content().string(containsString("note-error")))
                 .andExpect(content().string(containsString("The note is longer than")));
         assertThat(saved(me)).doesNotContain(helper.getId(), mine.getId());
+    }
+
+    @Test
+    void organisationsAreSavedToo() throws Exception {
+        Organisation agency = fixtures.ministry("Saved agency");
+        Person focalPerson = fixtures.directory.person("Focal point", agency);
+        fixtures.directory.focalPoint(agency, focalPerson);
+        Actor focal = fixtures.directory.account(focalPerson);
+        long profile = MatchingFixtures.as(focal, () -> {
+            Profile p = fixtures.profiles.ofOrganisation(agency.getId());
+            fixtures.profiles.describe(p.getId(), List.of("en"), "KE", null, Visibility.PUBLIC);
+            return p.getId();
+        });
+        Actor me = fixtures.member("Partner ministry of the agency");
+
+        saveOverApi(me, profile, "An agency to work with", 200);
+        mvc.perform(get("/api/v1/matching/bookmarks").header(HttpHeaders.AUTHORIZATION, bearer(me)))
+                .andExpect(jsonPath("$[?(@.profileId == " + profile + ")].organisation").value(true));
+        mvc.perform(get("/matching/saved").with(DirectoryFixtures.as(me)))
+                .andExpect(content().string(containsString("An agency to work with")))
+                .andExpect(content().string(containsString("Organisation")));
+        // those who act for the organisation have no need to save it
+        saveOverApi(focal, profile, "ours", 400);
     }
 }
