@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The capacity exchange's part of the demo dataset (docs/demo-dataset.md): capacity profiles of demo people and of
  * the National Digital Agency on the GovStack framework's areas (offers, levels, needs), a request by Fatuma
- * Wanjiru and an exchange with Omar Haddad in progress. Everything is marked as demo data.
+ * Wanjiru, an exchange with Omar Haddad in progress, and Omar's profile saved by Fatuma. Everything is marked as
+ * demo data.
  */
 @Component
 class MatchingDemo implements DemoContributor {
@@ -39,11 +40,14 @@ class MatchingDemo implements DemoContributor {
     private final HelpRequestRepository requests;
     private final ExchangeRepository exchanges;
     private final org.capacityhub.matching.ranking.OfferIndex index;
+    private final org.capacityhub.matching.domain.BookmarkRepository bookmarks;
 
     MatchingDemo(Directory directory, Frameworks frameworks, ProfileRepository profiles,
             HelpRequestRepository requests, ExchangeRepository exchanges,
-            org.capacityhub.matching.ranking.OfferIndex index) {
+            org.capacityhub.matching.ranking.OfferIndex index,
+            org.capacityhub.matching.domain.BookmarkRepository bookmarks) {
         this.index = index;
+        this.bookmarks = bookmarks;
         this.directory = directory;
         this.frameworks = frameworks;
         this.profiles = profiles;
@@ -111,6 +115,10 @@ class MatchingDemo implements DemoContributor {
         Exchange exchange = new Exchange(request, mentor, first.id(), 4, null, null, fatuma.get().id());
         exchange.write(fatuma.get().id(), "Hello Omar, could you mentor me for two months? (demo message)", true);
         exchanges.save(exchange);
+        if (bookmarks.findByPersonIdAndProfileId(fatuma.get().id(), mentor.getId()).isEmpty()) {
+            bookmarks.save(new org.capacityhub.matching.domain.Bookmark(fatuma.get().id(), mentor,
+                    "Recommended by a colleague; ask about the e-services redesign (demo note)."));
+        }
         index.invalidateAfterCommit();
     }
 

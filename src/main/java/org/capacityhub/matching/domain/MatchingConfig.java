@@ -19,6 +19,11 @@ class MatchingConfig {
     }
 
     @Bean
+    org.capacityhub.matching.ranking.ResourceScorer matchingResourceScorer(Weights weights) {
+        return new org.capacityhub.matching.ranking.ResourceScorer(weights);
+    }
+
+    @Bean
     Ranker matchingRanker(Scorer scorer) {
         return new Ranker(scorer);
     }

@@ -84,6 +84,48 @@ public class Reasons {
         return out;
     }
 
+    /** "Why this match" for a library resource: competency, level, languages, region, format. */
+    public List<String> explainResource(Need need, org.capacityhub.matching.ranking.ResourceScorer.ScoredContent s,
+            Locale locale) {
+        var c = s.content();
+        List<String> out = new ArrayList<>();
+        String tagged = frameworks.competency(c.competencyId()).map(Frameworks.Competency::title).orElse("?");
+        String asked = frameworks.competency(s.target().requestedId()).map(Frameworks.Competency::title).orElse("?");
+        Proximity p = s.target().proximity();
+        out.add(p == Proximity.SAME ? msg(locale, "matching.resource.why.taxonomy.SAME", tagged)
+                : msg(locale, "matching.resource.why.taxonomy." + p.name(), tagged, asked));
+        double level = s.factor(Factor.LEVEL);
+        double fraction = c.levelFraction();
+        out.add(msg(locale, fraction < 0 ? "matching.resource.why.level.all"
+                : level >= 1 - 1e-9 ? "matching.resource.why.level.at"
+                        : fraction > s.target().targetFraction() ? "matching.resource.why.level.above"
+                                : "matching.resource.why.level.below"));
+        List<String> shared = need.languages().stream().filter(c.languages()::contains)
+                .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(locale)).toList();
+        out.add(shared.isEmpty() ? msg(locale, "matching.resource.why.language.none")
+                : msg(locale, "matching.resource.why.language", String.join(", ", shared)));
+        double region = s.factor(Factor.REGION);
+        if (c.countryCode() == null) {
+            out.add(msg(locale, "matching.resource.why.region.none"));
+        } else if (region >= 1) {
+            out.add(msg(locale, "matching.resource.why.region.country", Countries.name(c.countryCode(), locale)));
+        } else if (region >= 0.7) {
+            out.add(msg(locale, "matching.resource.why.region.region",
+                    msg(locale, "matching.region." + Regions.regionOf(c.countryCode()))));
+        } else if (region > 0) {
+            out.add(msg(locale, "matching.resource.why.region.continent",
+                    msg(locale, "matching.region." + Regions.continentOf(c.countryCode()))));
+        } else {
+            out.add(msg(locale, "matching.resource.why.region.elsewhere", Countries.name(c.countryCode(), locale)));
+        }
+        if (need.format() != null) {
+            String delivered = msg(locale, "matching.format." + c.format().name());
+            out.add(s.factor(Factor.FORMAT) >= 1 ? msg(locale, "matching.resource.why.format", delivered)
+                    : msg(locale, "matching.resource.why.format.other", delivered));
+        }
+        return out;
+    }
+
     private static String one(Locale locale, double value) {
         return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(locale)).format(value);
     }

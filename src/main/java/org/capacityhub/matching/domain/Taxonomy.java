@@ -26,6 +26,25 @@ public class Taxonomy {
 
     public Map<String, Need.Target> targets(List<HelpRequest.Wanted> wanted) {
         Map<String, Need.Target> result = new HashMap<>();
+        walk(wanted, (n, p, w, target) -> put(result, n, p, w, target));
+        return result;
+    }
+
+    /**
+     * The ids of the competencies that answer a request (those of {@link #targets}, in the versions the walk
+     * meets: the requested competency's version and the crosswalked frameworks'), each with its CASE identifier.
+     */
+    public Map<Long, String> competencyIds(List<HelpRequest.Wanted> wanted) {
+        Map<Long, String> result = new HashMap<>();
+        walk(wanted, (n, p, w, target) -> result.put(n.id(), n.identifier().toString()));
+        return result;
+    }
+
+    private interface Visitor {
+        void visit(Competency competency, Proximity proximity, HelpRequest.Wanted wanted, double target);
+    }
+
+    private void walk(List<HelpRequest.Wanted> wanted, Visitor visitor) {
         for (HelpRequest.Wanted w : wanted) {
             Competency c = frameworks.competency(w.getCompetencyId()).orElse(null);
             if (c == null) {
@@ -38,21 +57,20 @@ public class Taxonomy {
             Long root = rootOf(c.id(), byId);
             for (Competency n : tree) {
                 if (root != null && root.equals(rootOf(n.id(), byId))) {
-                    put(result, n, Proximity.SAME_AREA, w, target);
+                    visitor.visit(n, Proximity.SAME_AREA, w, target);
                 }
             }
             if (c.parentId() != null && byId.containsKey(c.parentId())) {
-                put(result, byId.get(c.parentId()), Proximity.PARENT, w, target);
+                visitor.visit(byId.get(c.parentId()), Proximity.PARENT, w, target);
             }
             for (Competency d : frameworks.descendants(c.id())) {
-                put(result, d, Proximity.SUB_COMPETENCY, w, target);
+                visitor.visit(d, Proximity.SUB_COMPETENCY, w, target);
             }
             for (Frameworks.Related r : frameworks.related(c.id())) {
-                put(result, r.related(), Proximity.CROSSWALK, w, target);
+                visitor.visit(r.related(), Proximity.CROSSWALK, w, target);
             }
-            put(result, c, Proximity.SAME, w, target);
+            visitor.visit(c, Proximity.SAME, w, target);
         }
-        return result;
     }
 
     private static Long rootOf(long id, Map<Long, Competency> byId) {

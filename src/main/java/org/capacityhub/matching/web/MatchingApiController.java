@@ -8,6 +8,8 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.capacityhub.matching.domain.Bookmark;
+import org.capacityhub.matching.domain.BookmarkService;
 import org.capacityhub.matching.domain.Exchange;
 import org.capacityhub.matching.domain.ExchangeService;
 import org.capacityhub.matching.domain.HelpRequest;
@@ -24,6 +26,7 @@ import org.capacityhub.platform.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,9 +83,14 @@ class MatchingApiController {
     private final PairingService pairing;
     private final Views views;
     private final org.capacityhub.directory.Directory directory;
+    private final BookmarkService bookmarks;
+    private final org.capacityhub.matching.domain.ResourceRanking resources;
 
     MatchingApiController(ProfileService profiles, RequestService requests, ExchangeService exchanges,
-            PairingService pairing, Views views, org.capacityhub.directory.Directory directory) {
+            PairingService pairing, Views views, org.capacityhub.directory.Directory directory,
+            BookmarkService bookmarks, org.capacityhub.matching.domain.ResourceRanking resources) {
+        this.bookmarks = bookmarks;
+        this.resources = resources;
         this.profiles = profiles;
         this.requests = requests;
         this.exchanges = exchanges;
@@ -201,6 +209,23 @@ class MatchingApiController {
                         h.competency(), h.fullLoad(), h.reasons())).toList();
     }
 
+    record ResourceJson(long id, String title, String kind, String url, double score, String competency,
+            List<String> reasons) {}
+
+    @GetMapping("/requests/{id}/resources")
+    @Operation(summary = "Library resources for a request, best first, with why each matches (only those the caller "
+            + "may read)")
+    List<ResourceJson> resources(@PathVariable long id, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", "matching.limit.resources", "Ask for 1 to 100 resources.");
+        }
+        HelpRequest r = requests.view(id);
+        Need need = requests.need(r);
+        return views.resources(need, resources.rank(id, limit), LocaleContextHolder.getLocale()).stream()
+                .map(v -> new ResourceJson(v.id(), v.title(), v.kind(), "/library/resources/" + v.id(),
+                        v.percent() / 100.0, v.competency(), v.reasons())).toList();
+    }
+
     @GetMapping("/exchanges/{id}")
     @Operation(summary = "An exchange the caller is a side of; contact details only once the helper accepted")
     ExchangeJson exchange(@PathVariable long id) {
@@ -248,5 +273,33 @@ class MatchingApiController {
                 r.getTotalScore(), r.getBoundPlaced(), r.getBoundScore(), r.isBoundExact(), r.getSolveMillis(),
                 r.getRows().stream().map(row -> new PairJson(row.getMenteeProfileId(), row.getMentorProfileId(),
                         row.getScore(), row.getReason())).toList());
+    }
+
+    record BookmarkJson(long profileId, String name, boolean organisation, String note, Instant savedAt) {}
+
+    record BookmarkInput(String note) {}
+
+    @GetMapping("/bookmarks")
+    @Operation(summary = "The caller's saved profiles they may still see, newest first (never contact details)")
+    List<BookmarkJson> bookmarks() {
+        return bookmarks.mine().stream().map(MatchingApiController::json).toList();
+    }
+
+    @PutMapping(value = "/bookmarks/{profileId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Save a profile the caller may see, with an optional note (again: replaces the note)")
+    BookmarkJson saveBookmark(@PathVariable long profileId, @RequestBody(required = false) BookmarkInput in) {
+        return json(bookmarks.save(profileId, in == null ? null : in.note()));
+    }
+
+    @DeleteMapping("/bookmarks/{profileId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a saved profile")
+    void removeBookmark(@PathVariable long profileId) {
+        bookmarks.remove(profileId);
+    }
+
+    private static BookmarkJson json(Bookmark b) {
+        return new BookmarkJson(b.getProfile().getId(), b.getProfile().getDisplayName(),
+                b.getProfile().isOrganisation(), b.getNote(), b.getCreatedAt());
     }
 }

@@ -15,6 +15,8 @@ import org.capacityhub.assessment.AssessmentGaps;
 import org.capacityhub.assessment.CompetencyGap;
 import org.capacityhub.directory.Directory;
 import org.capacityhub.directory.DirectoryAccess;
+import org.capacityhub.matching.domain.Bookmark;
+import org.capacityhub.matching.domain.BookmarkService;
 import org.capacityhub.matching.domain.Exchange;
 import org.capacityhub.matching.domain.ExchangeMessage;
 import org.capacityhub.matching.domain.ExchangeService;
@@ -25,6 +27,7 @@ import org.capacityhub.matching.domain.Profile;
 import org.capacityhub.matching.domain.ProfileEntry;
 import org.capacityhub.matching.domain.ProfileService;
 import org.capacityhub.matching.domain.RequestService;
+import org.capacityhub.matching.domain.ResourceRanking;
 import org.capacityhub.matching.ranking.Format;
 import org.capacityhub.matching.ranking.Need;
 import org.capacityhub.matching.ranking.Regions;
@@ -52,6 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MatchingController {
 
     static final int HELPERS_SHOWN = 20;
+    static final int RESOURCES_SHOWN = 10;
 
     private final ProfileService profiles;
     private final RequestService requests;
@@ -61,10 +65,14 @@ class MatchingController {
     private final Views views;
     private final Directory directory;
     private final DirectoryAccess access;
+    private final BookmarkService bookmarks;
+    private final ResourceRanking resources;
 
     MatchingController(ProfileService profiles, RequestService requests, ExchangeService exchanges,
             PairingService pairing, Competencies competencies, Views views, Directory directory,
-            DirectoryAccess access) {
+            DirectoryAccess access, BookmarkService bookmarks, ResourceRanking resources) {
+        this.bookmarks = bookmarks;
+        this.resources = resources;
         this.profiles = profiles;
         this.requests = requests;
         this.exchanges = exchanges;
@@ -134,6 +142,13 @@ class MatchingController {
         model.addAttribute("groups", competencies.groups());
         model.addAttribute("rating", p.getRatingCount() == 0 ? null
                 : String.format(locale, "%.1f", (double) p.getRatingSum() / p.getRatingCount()));
+        Bookmark bookmark = canEdit ? null : bookmarks.of(p.getId()).orElse(null);
+        model.addAttribute("bookmark", bookmark);
+        if (!model.containsAttribute("bookmarkForm")) {
+            BookmarkForm form = new BookmarkForm();
+            form.setNote(bookmark == null ? null : bookmark.getNote());
+            model.addAttribute("bookmarkForm", form);
+        }
         return "matching/profile";
     }
 
@@ -221,6 +236,47 @@ class MatchingController {
         profiles.removeEntry(id, competencyId);
         redirect.addFlashAttribute("flash", "matching.removed");
         return "redirect:/matching/profiles/" + id;
+    }
+
+    // ---- bookmarks
+
+    @GetMapping("/saved")
+    String saved(Model model) {
+        model.addAttribute("bookmarks", bookmarks.mine().stream().map(b -> new SavedView(b.getProfile().getId(),
+                b.getProfile().getDisplayName(), b.getProfile().isOrganisation(), b.getNote(), b.getCreatedAt(),
+                b.getProfile().getEntries().stream().filter(e -> !e.roles().isEmpty())
+                        .map(e -> competencies.title(e.getCompetencyId())).toList())).toList());
+        return "matching/saved";
+    }
+
+    /** A saved profile: name, kind, the competencies it offers, one's note (never contact details). */
+    record SavedView(long profileId, String name, boolean organisation, String note, java.time.Instant savedAt,
+            List<String> offers) {}
+
+    @PostMapping("/profiles/{id}/bookmark")
+    String bookmark(@PathVariable long id, @ModelAttribute("bookmarkForm") BookmarkForm form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            bookmarks.save(id, form.getNote());
+            redirect.addFlashAttribute("flash", "matching.bookmark.saved");
+            return "redirect:/matching/profiles/" + id;
+        } catch (UserFacingException e) {
+            if (!"note".equals(e.field())) {
+                throw e;
+            }
+            Forms.bind(e, result, Set.of("note"));
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        Profile p = profiles.visible(id);
+        return profilePage(p, profiles.canEdit(p), model);
+    }
+
+    @PostMapping("/profiles/{id}/bookmark/delete")
+    String removeBookmark(@PathVariable long id, @RequestParam(required = false) String from,
+            RedirectAttributes redirect) {
+        bookmarks.remove(id);
+        redirect.addFlashAttribute("flash", "matching.bookmark.removed");
+        return "saved".equals(from) ? "redirect:/matching/saved" : "redirect:/matching/profiles/" + id;
     }
 
     // ---- gaps
@@ -340,6 +396,7 @@ class MatchingController {
                 competencies.title(w.getCompetencyId()),
                 competencies.levelTitle(w.getCompetencyId(), w.getTargetRank()))).toList());
         model.addAttribute("helpers", views.helpers(need, requests.rank(need, c -> true, HELPERS_SHOWN), locale));
+        model.addAttribute("resources", views.resources(need, resources.rank(id, RESOURCES_SHOWN), locale));
         List<Exchange> list = exchanges.ofRequest(id);
         model.addAttribute("exchanges", list);
         Set<Long> contacted = new HashSet<>();

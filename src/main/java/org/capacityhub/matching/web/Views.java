@@ -39,6 +39,16 @@ class Views {
                 .toList();
     }
 
+    /** A ranked library resource: title, kind (a {@code ResourceKind} name), score as a percentage, why. */
+    record ResourceView(long id, String title, String kind, int percent, String competency, List<String> reasons) {}
+
+    List<ResourceView> resources(Need need, List<org.capacityhub.matching.domain.ResourceRanking.RankedResource> ranked,
+            Locale locale) {
+        return ranked.stream().map(r -> new ResourceView(r.id(), r.title(), r.kind(),
+                (int) Math.round(r.scored().score() * 100), competencies.title(r.scored().content().competencyId()),
+                reasons.explainResource(need, r.scored(), locale))).toList();
+    }
+
     Map<Long, String> names(java.util.Collection<Long> personIds) {
         return directory.people(personIds).stream()
                 .collect(Collectors.toMap(Directory.PersonSummary::id, Directory.PersonSummary::fullName));

@@ -1,3 +1,5 @@
+package org.capacityhub.bench;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +26,7 @@ import org.capacityhub.matching.ranking.PairScorer;
 import org.capacityhub.matching.ranking.Proximity;
 import org.capacityhub.matching.ranking.Ranker;
 import org.capacityhub.matching.ranking.Role;
+import org.capacityhub.matching.ranking.Scored;
 import org.capacityhub.matching.ranking.Scorer;
 import org.capacityhub.matching.ranking.Viewer;
 import org.capacityhub.matching.ranking.Visibility;
@@ -31,12 +34,9 @@ import org.capacityhub.matching.ranking.Weights;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Matching benchmarks (docs/benchmarks.md, "Matching"); not run by ./mvnw verify. Run from the repository root:
- *
- * <pre>
- * ./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
- * java -Xmx3g -cp "target/classes:$(cat target/bench.cp)" bench/MatchingBench.java [profiles] [mentees] [mentors]
- * </pre>
+ * The matching benchmark harness (docs/benchmarks.md, "Matching"). The full run is {@link MatchingBench} (not run by
+ * ./mvnw verify: {@code ./mvnw -Pbench test -Dbench=MatchingBench}); {@link MatchingBenchSmokeTest} runs the ranking
+ * part on a small dataset in the normal build and checks its answers against a straightforward reference.
  *
  * 1. Ranking one request (three competencies) against N profiles (default 100,000; three competencies each, 60%
  *    offered) in an in-memory H2 database in PostgreSQL mode with the module's own schema (V5_0__matching.sql):
@@ -46,7 +46,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * 2. Pairing M mentees (default 10,000) with K mentors (default 2,000) of capacity 5: scoring every pair, the top-10
  *    candidate graph, OR-Tools' min-cost flow, and the gap to the upper bound of the unpruned problem.
  */
-public class MatchingBench {
+public final class MatchingBenchmark {
+
+    private MatchingBenchmark() {}
 
     static final String[] LANGUAGES = {"en", "fr", "sw", "ar", "pt", "es", "am", "rw"};
     static final String[] COUNTRIES = {"KE", "UG", "TZ", "RW", "ET", "SN", "CI", "GH", "NG", "CM", "CD", "ZA", "EG",
@@ -55,8 +57,9 @@ public class MatchingBench {
             "Europe/Paris", "Europe/London", "America/New_York", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Manila"};
 
     /** A synthetic taxonomy: 8 areas, each with 6 competencies, each with 2 sub-competencies (104 nodes). */
-    record Node(String id, int area, int parent) {}
+    public record Node(String id, int area, int parent) {}
 
+    /** Runs everything and prints the tables: {@code [profiles] [mentees] [mentors]}. */
     public static void main(String[] args) throws Exception {
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int mentees = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -64,9 +67,20 @@ public class MatchingBench {
         System.out.printf("Java %s, %d processors, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         if (profiles > 0) {
-            ranking(profiles);
+            ranking(load("bench", profiles), 30, 200, null);
         }
         pairing(mentees, mentors, 5, 10);
+    }
+
+    /** The data of a ranking run: an H2 database in PostgreSQL mode with the module's schema, and the taxonomy. */
+    public record Data(JdbcDataSource dataSource, List<Node> nodes, int profiles) {}
+
+    /** The viewer of the ranking runs: sees public profiles and those of organisations 1 to 3 (its partners). */
+    static final Viewer VIEWER = new Viewer(false, -1L, Set.of(), Set.of(1L, 2L, 3L), Set.of());
+
+    /** What one timed request answered: ours (top 20) and the floor's rows (profile id, overlap). */
+    public interface RankingCheck {
+        void check(Need need, int[] asked, List<Scored> ours, List<long[]> floor);
     }
 
     static List<Node> taxonomy() {
@@ -86,9 +100,11 @@ public class MatchingBench {
         return nodes;
     }
 
-    static void ranking(int n) throws Exception {
+    /** Loads {@code n} synthetic profiles into a new in-memory database called {@code name}. */
+    public static Data load(String name, int n) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        ds.setURL("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "DB_CLOSE_DELAY=-1");
         List<Node> nodes = taxonomy();
         Random r = new Random(42);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -154,6 +170,20 @@ public class MatchingBench {
             System.out.printf("Loaded %,d profiles with %,d entries in %.1f s%n", n, 3L * n,
                     (System.nanoTime() - started) / 1e9);
         }
+        return new Data(ds, nodes, n);
+    }
+
+    /** The result of a ranking run (milliseconds). */
+    public record RankingResult(double p50, double p95, double floorP50, double floorP95, long candidates) {}
+
+    /**
+     * Ranks {@code runs} random requests after {@code warmup} ones, ours and the floor, timing both; each timed
+     * request's answers go to {@code check} (outside the timings) when it is not null.
+     */
+    public static RankingResult ranking(Data data, int warmup, int runs, RankingCheck check) throws Exception {
+        JdbcDataSource ds = data.dataSource();
+        List<Node> nodes = data.nodes();
+        int n = data.profiles();
 
         Scorer scorer = new Scorer(new Weights());
         Ranker ranker = new Ranker(scorer);
@@ -162,9 +192,7 @@ public class MatchingBench {
         int indexed = query.size();
         System.out.printf("Offer index: %,d offers loaded in %.2f s (once; again after each change)%n", indexed,
                 (System.nanoTime() - loading) / 1e9);
-        Viewer viewer = new Viewer(false, -1L, Set.of(), Set.of(1L, 2L, 3L), Set.of());
-        int warmup = 30;
-        int runs = 200;
+        Viewer viewer = VIEWER;
         long[] ours = new long[runs];
         long[] floor = new long[runs];
         long candidates = 0;
@@ -183,12 +211,17 @@ public class MatchingBench {
                     wikimedia.setString(k + 1, nodes.get(asked[k]).id());
                 }
                 int rows = 0;
+                List<long[]> floorRows = new ArrayList<>();
                 try (ResultSet rs = wikimedia.executeQuery()) {
                     while (rs.next()) {
                         rows++;
+                        floorRows.add(new long[] {rs.getLong(1), rs.getLong(2)});
                     }
                 }
                 long t2 = System.nanoTime();
+                if (run >= 0 && check != null) {
+                    check.check(need, asked, top, floorRows);
+                }
                 if (run >= 0) {
                     ours[run] = t1 - t0;
                     floor[run] = t2 - t1;
@@ -212,6 +245,7 @@ public class MatchingBench {
         System.out.printf("| floor: Wikimedia Capacity Exchange, unweighted count of overlapping capacities (SQL), top 20 "
                 + "| %.1f | %.1f |%n", f50, f95);
         System.out.printf("| ratio ours / floor | %.1f | %.1f |%n", p50 / f50, p95 / f95);
+        return new RankingResult(p50, p95, f50, f95, candidates / runs);
     }
 
     static Need need(List<Node> nodes, int[] asked, Random r) {
