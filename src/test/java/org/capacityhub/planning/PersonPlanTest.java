@@ -138,6 +138,7 @@ class PersonPlanTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"ordering\"")))
                 .andExpect(content().string(containsString("id=\"generate-plan\"")))
+                .andExpect(content().string(containsString("form=\"generate\"")))
                 .andExpect(content().string(containsString("id=\"who-sees\"")));
         PlanViews.PersonGapsView gaps = as(servant, () -> plans.myGaps(version));
         assertThat(gaps.gaps()).extracting(PlanViews.GapRow::competencyId)
@@ -349,6 +350,9 @@ class PersonPlanTest {
         PlanViews.PlanView view = as(f.focal, () -> plans.view(plan));
         assertThat(view.gaps().get(0).competencyId()).isEqualTo(second);
         assertThat(view.gaps().get(0).peopleCount()).isEqualTo(5);
+        mvc.perform(get("/plans/{id}", plan).with(as(f.focal))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("shared by 5 people of the organisation")))
+                .andExpect(content().string(containsString("shared by fewer than 5 people of the organisation")));
     }
 
     @Test
