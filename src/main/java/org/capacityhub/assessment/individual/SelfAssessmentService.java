@@ -356,6 +356,30 @@ public class SelfAssessmentService {
                 .min(Comparator.comparing(TargetProfile::getId));
     }
 
+    /**
+     * {@link #applicableProfile(SelfAssessment, Long)} without a profile asked for, for many people at once: the
+     * person's position given, profiles looked up once per chosen id and per version and position.
+     */
+    private Optional<TargetProfile> applicableProfile(SelfAssessment s, String position,
+            Map<String, Optional<TargetProfile>> cache) {
+        long versionId = s.getFrameworkVersionId();
+        if (s.getTargetProfileId() != null) {
+            Optional<TargetProfile> chosen = cache.computeIfAbsent("id:" + s.getTargetProfileId(),
+                    k -> profiles.findById(s.getTargetProfileId())).filter(p -> p.getFrameworkVersionId() == versionId);
+            if (chosen.isPresent()) {
+                return chosen;
+            }
+        }
+        if (position == null || position.isBlank()) {
+            return Optional.empty();
+        }
+        return cache.computeIfAbsent("position:" + versionId + ":" + position.strip().toLowerCase(java.util.Locale.ROOT),
+                k -> profiles.findByFrameworkVersionIdOrderByNameAscIdAsc(versionId).stream()
+                        .filter(p -> p.getPositionTitle() != null
+                                && p.getPositionTitle().strip().equalsIgnoreCase(position.strip()))
+                        .min(Comparator.comparing(TargetProfile::getId)));
+    }
+
     /** The target and weight for a competency: its own, else the nearest area's above it that has one. */
     private record Target(Long levelId, int weight) {}
 
@@ -623,12 +647,19 @@ public class SelfAssessmentService {
             return Map.of();
         }
         Set<Long> people = new LinkedHashSet<>();
+        Map<Long, String> positions = new HashMap<>();
         for (long unit : directory.organisationAndUnits(organisationId)) {
-            directory.peopleOf(unit).forEach(p -> people.add(p.id()));
+            directory.peopleOf(unit).forEach(p -> {
+                people.add(p.id());
+                if (p.positionTitle() != null) {
+                    positions.put(p.id(), p.positionTitle());
+                }
+            });
         }
         if (people.isEmpty()) {
             return Map.of();
         }
+        Map<String, Optional<TargetProfile>> profileCache = new HashMap<>();
         // per person: the competencies rated and those with a gap, over their latest submission of each version
         Map<Long, Set<Long>> rated = new HashMap<>();
         Map<Long, Set<Long>> withGap = new HashMap<>();
@@ -640,7 +671,8 @@ public class SelfAssessmentService {
                 continue; // an older submission of the same version
             }
             Shape shape = shapes.computeIfAbsent(s.getFrameworkVersionId(), this::shape);
-            for (CompetencyGap g : gaps(s, applicableProfile(s, null).orElse(null), shape).gaps()) {
+            TargetProfile profile = applicableProfile(s, positions.get(s.getPersonId()), profileCache).orElse(null);
+            for (CompetencyGap g : gaps(s, profile, shape).gaps()) {
                 if (g.rated()) {
                     rated.computeIfAbsent(s.getPersonId(), k -> new java.util.HashSet<>()).add(g.competencyId());
                 }
