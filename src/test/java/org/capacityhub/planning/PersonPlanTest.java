@@ -140,6 +140,10 @@ class PersonPlanTest {
                 .andExpect(content().string(containsString("id=\"generate-plan\"")))
                 .andExpect(content().string(containsString("form=\"generate\"")))
                 .andExpect(content().string(containsString("id=\"who-sees\"")));
+        mvc.perform(get("/api/v1/plans/mine/gaps").param("frameworkVersionId", "" + version)
+                        .header(HttpHeaders.AUTHORIZATION, f.directory.bearer(servant)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.gaps.length()").value(2))
+                .andExpect(jsonPath("$.personId").value(servant.personId()));
         PlanViews.PersonGapsView gaps = as(servant, () -> plans.myGaps(version));
         assertThat(gaps.gaps()).extracting(PlanViews.GapRow::competencyId)
                 .containsExactly(leaves.get(0).id(), leaves.get(1).id());
@@ -205,6 +209,12 @@ class PersonPlanTest {
         // their own gaps are the person's alone
         assertThatThrownBy(() -> as(colleague, () -> plans.myGaps(version))).isInstanceOf(NotFoundException.class);
         mvc.perform(get("/plans/mine/gaps").param("version", "" + version).with(as(colleague)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/plans/mine/gaps").param("frameworkVersionId", "" + version)
+                        .header(HttpHeaders.AUTHORIZATION, f.directory.bearer(colleague)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/plans/{id}/share", id).header(HttpHeaders.AUTHORIZATION, f.directory.bearer(colleague)))
                 .andExpect(status().isNotFound());
 
         // shared: the named supervisor and the focal point see it; the colleague and coordinator still do not

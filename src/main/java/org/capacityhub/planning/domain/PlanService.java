@@ -51,10 +51,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Plans: who may see and change which (checked on every call), the gaps list, generation from a final assessment,
  * the planner's edits, the life of a plan and progress.
  * <ul>
- * <li>see: those who may see the organisation's data ({@link DirectoryAccess#canView}), and the person a personal
- * plan is for; anyone else gets "not found";</li>
- * <li>generate and edit: the organisation's coordinators and focal points ({@link DirectoryAccess#canCoordinate});</li>
- * <li>agree (sign off): the organisation's focal points ({@link DirectoryAccess#canManage});</li>
+ * <li>see: those who may see the organisation's data ({@link DirectoryAccess#canView}); a person's own plan: the
+ * person, and once they share it the rater they named and their organisation's focal points; anyone else gets
+ * "not found";</li>
+ * <li>generate and edit: the organisation's coordinators and focal points ({@link DirectoryAccess#canCoordinate});
+ * a person's own plan: the person only;</li>
+ * <li>agree (sign off): the organisation's focal points ({@link DirectoryAccess#canManage}); a person's own plan:
+ * the supervisor they named, else their organisation's focal points;</li>
  * <li>report progress on an activity: editors and the activity's owner;</li>
  * <li>give expectations: everyone who sees the plan, before it is agreed.</li>
  * </ul>
