@@ -78,4 +78,32 @@ public class Assessments {
     public List<SectionBarrier> barriers(long assessmentId) {
         return service.barriers(assessmentId);
     }
+
+    /**
+     * How many people of an organisation (with its units) share each gap, from their self-assessments, for ordering
+     * an organisation's gaps: per key (e.g. a gap's competency), the number of its people whose latest submitted
+     * self-assessment of a version shows a gap (target − current &gt; 0, against the target profile that applies to
+     * them) on one of the key's competencies (the caller passes the competency with its descendants and whatever
+     * else should count). Small numbers stay hidden: a count under 5, none included, is given as 0 ("fewer than
+     * 5"), never exactly; a key none of whose competencies anyone of the organisation rated is left out (not known).
+     * Empty when the current user may not view the organisation.
+     */
+    public java.util.Map<Long, Integer> peopleSharingGaps(long organisationId,
+            java.util.Map<Long, java.util.Set<Long>> competenciesByKey) {
+        return selfAssessments.peopleSharingGaps(organisationId, competenciesByKey);
+    }
+
+    /** Counts of people under this many are never given exactly (see {@link #peopleSharingGaps}). */
+    public static final int PEOPLE_THRESHOLD = SelfAssessmentService.THRESHOLD;
+
+    /** The rater a person named on their self-assessment, and whether they named them as their supervisor. */
+    public record NamedRater(long personId, boolean supervisor) {}
+
+    /**
+     * The rater named on a self-assessment of the current user (only the person asks about their own: empty for
+     * anyone else, and when they named nobody).
+     */
+    public Optional<NamedRater> namedRater(long selfAssessmentId) {
+        return selfAssessments.namedRater(selfAssessmentId);
+    }
 }

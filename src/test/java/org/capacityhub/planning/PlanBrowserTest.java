@@ -80,4 +80,55 @@ class PlanBrowserTest extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(page);
         screenshot(page, "planning-plan");
     }
+
+    @Test
+    void aCivilServantMakesTheirOwnPlanFromTheirGapsAndSharesIt() {
+        PlanningFixtures f = new PlanningFixtures(spring, "Ministry of Own Plans");
+        long version = f.govstack().versionId();
+        var scale = f.scale();
+        var tree = f.frameworks.tree(version);
+        var parents = tree.stream().map(org.capacityhub.framework.Frameworks.Competency::parentId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        var leaves = tree.stream().filter(c -> !parents.contains(c.id())).toList();
+        var selfAssessments = spring.getBean(org.capacityhub.assessment.individual.SelfAssessmentService.class);
+        var servant = f.directory.memberOf(f.ministry);
+        PlanningFixtures.as(servant, () -> {
+            long id = selfAssessments.start(version, null, null);
+            var ratings = new java.util.LinkedHashMap<Long, org.capacityhub.assessment.individual.RatingInput>();
+            for (int i = 0; i < leaves.size(); i++) {
+                ratings.put(leaves.get(i).id(), new org.capacityhub.assessment.individual.RatingInput(
+                        scale.get(i < 3 ? 0 : scale.size() - 1).id(), null, java.util.List.of()));
+            }
+            selfAssessments.rate(id, ratings);
+            selfAssessments.submit(id);
+            return id;
+        });
+
+        signIn(page, servant.username(), PASSWORD);
+        page.navigate("/plans");
+        page.locator("#my-plan").click();
+        page.waitForURL(Pattern.compile(".*/plans/mine$"));
+        assertNoSeriousAccessibilityViolations(page);
+        page.locator("#my-versions a").first().click();
+        page.waitForURL(Pattern.compile(".*/plans/mine/gaps.*"));
+        assertThat(page.locator("#gaps-table tbody tr")).hasCount(3);
+        assertThat(page.locator("#ordering")).isVisible();
+        assertNoSeriousAccessibilityViolations(page);
+        screenshot(page, "planning-my-gaps");
+
+        // leave out the last gap, then generate
+        page.locator("#gaps-table tbody tr").last().locator("input[type=checkbox]").uncheck();
+        page.locator("#generate-plan").click();
+        page.waitForURL(Pattern.compile(".*/plans/\\d+$"));
+        assertThat(page.locator("article.plan-gap")).hasCount(2);
+        assertThat(page.locator("#sharing")).isVisible();
+        assertNoSeriousAccessibilityViolations(page);
+
+        page.locator("#share").click();
+        assertThat(page.locator("#unshare")).isVisible();
+        page.locator("#submit-review").click();
+        assertThat(page.locator("#plan-state")).hasText("In review");
+        assertNoSeriousAccessibilityViolations(page);
+        screenshot(page, "planning-my-plan");
+    }
 }

@@ -33,5 +33,16 @@ class PlanDemoTest {
         assertThat(plan.expectations()).isNotEmpty();
         assertThat(plan.gaps().stream().flatMap(g -> g.items().stream()))
                 .anySatisfy(i -> assertThat(i.intervention()).isNotNull());
+        // the civil servant's own plan, shared and waiting for the sign-off of the supervisor she named
+        PlanViews.Summary own = plans.visiblePlans().stream().filter(PlanViews.Summary::demo)
+                .filter(p -> p.personId() != null && p.title().equals("My learning plan 2026 (demo)")).findFirst()
+                .orElseThrow();
+        PlanViews.PlanView personal = plans.view(own.id());
+        assertThat(personal.state()).isEqualTo(PlanState.IN_REVIEW);
+        assertThat(personal.shared()).isTrue();
+        assertThat(personal.reviewerSigns()).isTrue();
+        assertThat(personal.reviewerName()).isEqualTo("Jean-Baptiste Moreau");
+        assertThat(personal.selfAssessmentId()).isNotNull();
+        assertThat(personal.gaps()).isNotEmpty();
     }
 }

@@ -23,6 +23,9 @@ public interface SelfAssessmentRepository extends JpaRepository<SelfAssessment, 
     List<SelfAssessment> findByPersonIdInAndFrameworkVersionIdAndStateOrderBySubmittedAtDescIdDesc(
             Collection<Long> personIds, long frameworkVersionId, SelfAssessmentState state);
 
+    List<SelfAssessment> findByPersonIdInAndStateOrderBySubmittedAtDescIdDesc(Collection<Long> personIds,
+            SelfAssessmentState state);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from SelfAssessment s where s.id = :id")
     Optional<SelfAssessment> findForUpdate(long id);

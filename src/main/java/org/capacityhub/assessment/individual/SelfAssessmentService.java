@@ -356,6 +356,30 @@ public class SelfAssessmentService {
                 .min(Comparator.comparing(TargetProfile::getId));
     }
 
+    /**
+     * {@link #applicableProfile(SelfAssessment, Long)} without a profile asked for, for many people at once: the
+     * person's position given, profiles looked up once per chosen id and per version and position.
+     */
+    private Optional<TargetProfile> applicableProfile(SelfAssessment s, String position,
+            Map<String, Optional<TargetProfile>> cache) {
+        long versionId = s.getFrameworkVersionId();
+        if (s.getTargetProfileId() != null) {
+            Optional<TargetProfile> chosen = cache.computeIfAbsent("id:" + s.getTargetProfileId(),
+                    k -> profiles.findById(s.getTargetProfileId())).filter(p -> p.getFrameworkVersionId() == versionId);
+            if (chosen.isPresent()) {
+                return chosen;
+            }
+        }
+        if (position == null || position.isBlank()) {
+            return Optional.empty();
+        }
+        return cache.computeIfAbsent("position:" + versionId + ":" + position.strip().toLowerCase(java.util.Locale.ROOT),
+                k -> profiles.findByFrameworkVersionIdOrderByNameAscIdAsc(versionId).stream()
+                        .filter(p -> p.getPositionTitle() != null
+                                && p.getPositionTitle().strip().equalsIgnoreCase(position.strip()))
+                        .min(Comparator.comparing(TargetProfile::getId)));
+    }
+
     /** The target and weight for a competency: its own, else the nearest area's above it that has one. */
     private record Target(Long levelId, int weight) {}
 
@@ -608,6 +632,80 @@ public class SelfAssessmentService {
         }
         return new SelfViews.AggregateRow(c.id(), c.code(), c.title(), shape.area(c.id()), rated,
                 java.util.Arrays.asList(shown), above, !hidden.isEmpty() || above == null, risk);
+    }
+
+    /**
+     * How many people of an organisation (with its units) the current user may view share each gap: per key, the
+     * number of its people whose latest submitted self-assessment of a version shows a gap (&gt; 0, against the
+     * target profile that applies to them) on one of the key's competencies. A count under {@value #THRESHOLD}
+     * (none included) is given as 0, never exactly; a key none of whose competencies anyone of the organisation
+     * rated is left out (not known). Empty when the current user may not view the organisation.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> peopleSharingGaps(long organisationId, Map<Long, Set<Long>> competenciesByKey) {
+        if (access.currentUser().isEmpty() || !access.canView(organisationId) || competenciesByKey.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> people = new LinkedHashSet<>();
+        Map<Long, String> positions = new HashMap<>();
+        for (long unit : directory.organisationAndUnits(organisationId)) {
+            directory.peopleOf(unit).forEach(p -> {
+                people.add(p.id());
+                if (p.positionTitle() != null) {
+                    positions.put(p.id(), p.positionTitle());
+                }
+            });
+        }
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Optional<TargetProfile>> profileCache = new HashMap<>();
+        // per person: the competencies rated and those with a gap, over their latest submission of each version
+        Map<Long, Set<Long>> rated = new HashMap<>();
+        Map<Long, Set<Long>> withGap = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        Map<Long, Shape> shapes = new HashMap<>();
+        for (SelfAssessment s : repository.findByPersonIdInAndStateOrderBySubmittedAtDescIdDesc(people,
+                SelfAssessmentState.SUBMITTED)) {
+            if (!seen.add(s.getPersonId() + "/" + s.getFrameworkVersionId())) {
+                continue; // an older submission of the same version
+            }
+            Shape shape = shapes.computeIfAbsent(s.getFrameworkVersionId(), this::shape);
+            TargetProfile profile = applicableProfile(s, positions.get(s.getPersonId()), profileCache).orElse(null);
+            for (CompetencyGap g : gaps(s, profile, shape).gaps()) {
+                if (g.rated()) {
+                    rated.computeIfAbsent(s.getPersonId(), k -> new java.util.HashSet<>()).add(g.competencyId());
+                }
+                if (g.gap() != null && g.gap() > 0) {
+                    withGap.computeIfAbsent(s.getPersonId(), k -> new java.util.HashSet<>()).add(g.competencyId());
+                }
+            }
+        }
+        Map<Long, Integer> result = new LinkedHashMap<>();
+        for (Map.Entry<Long, Set<Long>> e : competenciesByKey.entrySet()) {
+            Set<Long> competencies = e.getValue();
+            boolean known = rated.values().stream().anyMatch(r -> r.stream().anyMatch(competencies::contains));
+            if (!known) {
+                continue;
+            }
+            int count = (int) withGap.values().stream().filter(g -> g.stream().anyMatch(competencies::contains))
+                    .count();
+            result.put(e.getKey(), count < THRESHOLD ? 0 : count);
+        }
+        return result;
+    }
+
+    /** The rater named on a self-assessment of the current user; empty for anyone else or when none is named. */
+    @Transactional(readOnly = true)
+    public Optional<org.capacityhub.assessment.Assessments.NamedRater> namedRater(long selfAssessmentId) {
+        Optional<PlatformUser> user = access.currentUser();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        return repository.findById(selfAssessmentId).filter(s -> s.isOwnedBy(user.get().personId()))
+                .filter(s -> s.getRaterPersonId() != null)
+                .map(s -> new org.capacityhub.assessment.Assessments.NamedRater(s.getRaterPersonId(),
+                        s.getRaterRole() == RaterRole.SUPERVISOR));
     }
 
     /** The organisations whose aggregate the current user may see (for the choice on the aggregate page). */

@@ -36,6 +36,8 @@ class PlanDemo implements DemoContributor {
     static final String MINISTRY = "Ministry of Digital Economy";
     static final String FOCAL_POINT = "demo.focalpoint";
     static final String TITLE = "Customised training programme 2026 (demo)";
+    static final String CIVIL_SERVANT = "demo.civilservant";
+    static final String PERSON_TITLE = "My learning plan 2026 (demo)";
     private static final Logger log = LoggerFactory.getLogger(PlanDemo.class);
 
     private final Directory directory;
@@ -93,6 +95,44 @@ class PlanDemo implements DemoContributor {
                     "Citizens complain about slow services; we want to fix that (demo).");
             plans.submitForReview(id);
             plans.agree(id, "Agreed at the management meeting (demo).");
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        personPlan();
+    }
+
+    /**
+     * Fatuma's own plan from her latest UNESCO self-assessment, shared and waiting for the sign-off of the
+     * supervisor she named on it (Jean-Baptiste Moreau, {@code demo.focalpoint}).
+     */
+    private void personPlan() {
+        UserDetails civil;
+        try {
+            civil = users.loadUserByUsername(CIVIL_SERVANT);
+        } catch (UsernameNotFoundException e) {
+            log.info("Demo person plan skipped: no '{}' account.", CIVIL_SERVANT);
+            return;
+        }
+        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(civil, null, civil.getAuthorities()));
+        try {
+            var versions = plans.myPlanning().versions();
+            if (versions.isEmpty()) {
+                log.info("Demo person plan skipped: '{}' has no submitted self-assessment.", CIVIL_SERVANT);
+                return;
+            }
+            var gaps = plans.myGaps(versions.get(0).id());
+            if (gaps.gaps().isEmpty() || gaps.organisationId() == null) {
+                log.info("Demo person plan skipped: no gap to plan for.");
+                return;
+            }
+            long id = plans.generateForMe(new PlanService.PersonGenerateInput(versions.get(0).id(), PERSON_TITLE,
+                    Set.of(), Set.of("en", "fr"), PlanConstraints.NONE));
+            plans.markAsDemo(id);
+            plans.expect(id, null, "Short, practical sessions I can fit around the e-services work (demo).",
+                    "I want to lead the data governance work of my department (demo).");
+            plans.submitForReview(id);
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }

@@ -107,6 +107,18 @@ public class Plan {
     @Column(nullable = false)
     private boolean demo;
 
+    @Column(name = "self_assessment_id")
+    private Long selfAssessmentId;
+
+    @Column(nullable = false)
+    private boolean shared;
+
+    @Column(name = "reviewer_person_id")
+    private Long reviewerPersonId;
+
+    @Column(name = "reviewer_signs", nullable = false)
+    private boolean reviewerSigns;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
@@ -163,6 +175,39 @@ public class Plan {
         this.frameworkVersionId = frameworkVersionId;
         this.targetProfileId = targetProfileId;
         this.targetDescription = Limits.text(targetDescription, Limits.TITLE, "targetProfileId");
+    }
+
+    /**
+     * A person's plan: where the gaps came from (their own self-assessment) and who reviews it, the rater they named
+     * on it ({@code signs}: named as their supervisor, so they sign off; otherwise the organisation's focal points
+     * do).
+     */
+    public void basedOnSelfAssessment(long selfAssessmentId, long frameworkVersionId, Long targetProfileId,
+            String targetDescription, Long reviewerPersonId, boolean signs) {
+        if (personId == null) {
+            throw new IllegalStateException("Only a person's plan comes from a self-assessment");
+        }
+        basedOn(null, frameworkVersionId, targetProfileId, targetDescription);
+        this.selfAssessmentId = selfAssessmentId;
+        this.reviewerPersonId = reviewerPersonId;
+        this.reviewerSigns = reviewerPersonId != null && signs;
+    }
+
+    /** The person shares their plan with its reviewer and their organisation's focal points. */
+    public void share(Instant now) {
+        if (!shared) {
+            shared = true;
+            touch(now);
+        }
+    }
+
+    /** The person takes their plan back; only while it is a draft (a reviewer keeps what they were asked to sign). */
+    public void unshare(Instant now) {
+        require(EnumSet.of(PlanState.DRAFT));
+        if (shared) {
+            shared = false;
+            touch(now);
+        }
     }
 
     public void fromTemplate(long templateId) {
@@ -506,6 +551,10 @@ public class Plan {
     public Instant getAgreedAt() { return agreedAt; }
     public Long getReassessmentId() { return reassessmentId; }
     public boolean isDemo() { return demo; }
+    public Long getSelfAssessmentId() { return selfAssessmentId; }
+    public boolean isShared() { return shared; }
+    public Long getReviewerPersonId() { return reviewerPersonId; }
+    public boolean isReviewerSigns() { return reviewerSigns; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.capacityhub.assessment.AssessmentSubmitted;
 import org.capacityhub.assessment.CompetencyLevel;
+import org.capacityhub.assessment.SelfAssessmentSubmitted;
 import org.capacityhub.directory.Directory;
 import org.capacityhub.planning.SuggestionsChanged;
 import org.capacityhub.platform.AuditContext;
@@ -71,11 +72,39 @@ class PlanEvents {
                     EnumSet.of(PlanState.AGREED, PlanState.IN_PROGRESS, PlanState.COMPLETED)));
         }
         for (Plan p : affected) {
-            if (p.getAssessmentId() != null && p.getAssessmentId() == event.assessmentId()) {
-                continue;
+            if (p.getPersonId() != null
+                    || (p.getAssessmentId() != null && p.getAssessmentId() == event.assessmentId())) {
+                continue; // a person's plan follows their own self-assessments, not the organisation's
             }
             p.reassessed(event.assessmentId(), byIdentifier, byId);
             recordOutcomes(p, type, event.submittedAt());
+        }
+    }
+
+    /**
+     * A person submitted a new self-assessment: their agreed, running and completed plans record the level they now
+     * give themselves per gap (matched by CASE identifier), so the plan shows which gaps closed. A self-rating is not
+     * evidence for other organisations: no outcome is recorded.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void selfReassessed(SelfAssessmentSubmitted event) {
+        Map<UUID, Integer> byIdentifier = new HashMap<>();
+        Map<Long, Integer> byId = new HashMap<>();
+        for (CompetencyLevel l : event.levels()) {
+            if (l.rank() != null) {
+                byId.put(l.competencyId(), l.rank());
+                if (l.competencyIdentifier() != null) {
+                    byIdentifier.put(l.competencyIdentifier(), l.rank());
+                }
+            }
+        }
+        for (Plan p : plans.findByPersonIdAndStateIn(event.personId(),
+                EnumSet.of(PlanState.AGREED, PlanState.IN_PROGRESS, PlanState.COMPLETED))) {
+            if (p.getSelfAssessmentId() == null || p.getSelfAssessmentId() == event.selfAssessmentId()) {
+                continue;
+            }
+            p.reassessed(event.selfAssessmentId(), byIdentifier, byId);
         }
     }
 

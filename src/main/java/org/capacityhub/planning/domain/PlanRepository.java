@@ -20,6 +20,12 @@ public interface PlanRepository extends JpaRepository<Plan, Long> {
 
     List<Plan> findByTemplateId(long templateId);
 
+    List<Plan> findByPersonIdOrderByUpdatedAtDesc(long personId);
+
+    List<Plan> findByReviewerPersonIdAndSharedTrueOrderByUpdatedAtDesc(long reviewerPersonId);
+
+    List<Plan> findByPersonIdAndStateIn(long personId, Collection<PlanState> states);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Plan p where p.id = :id")
     Optional<Plan> findForUpdate(long id);

@@ -21,6 +21,7 @@ import org.capacityhub.assessment.AssessmentResult;
 import org.capacityhub.assessment.Assessments;
 import org.capacityhub.assessment.CompetencyGap;
 import org.capacityhub.assessment.CompetencyLevel;
+import org.capacityhub.assessment.PersonGaps;
 import org.capacityhub.assessment.SectionBarrier;
 import org.capacityhub.assessment.TargetProfileRef;
 import org.capacityhub.directory.Directory;
@@ -50,10 +51,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Plans: who may see and change which (checked on every call), the gaps list, generation from a final assessment,
  * the planner's edits, the life of a plan and progress.
  * <ul>
- * <li>see: those who may see the organisation's data ({@link DirectoryAccess#canView}), and the person a personal
- * plan is for; anyone else gets "not found";</li>
- * <li>generate and edit: the organisation's coordinators and focal points ({@link DirectoryAccess#canCoordinate});</li>
- * <li>agree (sign off): the organisation's focal points ({@link DirectoryAccess#canManage});</li>
+ * <li>see: those who may see the organisation's data ({@link DirectoryAccess#canView}); a person's own plan: the
+ * person, and once they share it the rater they named and their organisation's focal points; anyone else gets
+ * "not found";</li>
+ * <li>generate and edit: the organisation's coordinators and focal points ({@link DirectoryAccess#canCoordinate});
+ * a person's own plan: the person only;</li>
+ * <li>agree (sign off): the organisation's focal points ({@link DirectoryAccess#canManage}); a person's own plan:
+ * the supervisor they named, else their organisation's focal points;</li>
  * <li>report progress on an activity: editors and the activity's owner;</li>
  * <li>give expectations: everyone who sees the plan, before it is agreed.</li>
  * </ul>
@@ -98,12 +102,44 @@ public class PlanService {
                 && access.currentUser().map(u -> p.getPersonId().equals(u.personId())).orElse(false);
     }
 
-    boolean canView(Plan p) {
-        return access.canView(p.getOrganisationId()) || isSubject(p);
+    private boolean isReviewer(Plan p) {
+        return p.getReviewerPersonId() != null
+                && access.currentUser().map(u -> p.getReviewerPersonId().equals(u.personId())).orElse(false);
     }
 
+    /**
+     * An organisation's plan: those who may see the organisation's data. A person's plan, like their
+     * self-assessment: the person; once they share it, also the rater they named on the self-assessment it comes
+     * from and the focal points of their organisation (administrators included); nobody else.
+     */
+    boolean canView(Plan p) {
+        if (p.getPersonId() != null) {
+            return isSubject(p) || (p.isShared() && (isReviewer(p) || access.canManage(p.getOrganisationId())));
+        }
+        return access.canView(p.getOrganisationId());
+    }
+
+    /** An organisation's plan: its coordinators and focal points. A person's plan: the person only. */
     boolean canEdit(Plan p) {
+        if (p.getPersonId() != null) {
+            return isSubject(p);
+        }
         return access.canCoordinate(p.getOrganisationId());
+    }
+
+    /**
+     * Who signs a plan off: for an organisation's plan its focal points; for a person's plan (shared) the rater they
+     * named as their supervisor, or, when they named none, the focal points of their organisation. Never the person
+     * themselves.
+     */
+    boolean canSignOff(Plan p) {
+        if (p.getPersonId() != null) {
+            if (!p.isShared() || isSubject(p)) {
+                return false;
+            }
+            return p.isReviewerSigns() ? isReviewer(p) : access.canManage(p.getOrganisationId());
+        }
+        return access.canManage(p.getOrganisationId());
     }
 
     private boolean isOwner(PlanItem i) {
@@ -151,8 +187,19 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<PlanViews.Summary> visiblePlans() {
         access.requireUser();
-        List<Plan> found = access.isAdministrator() ? plans.findAllByOrderByUpdatedAtDesc()
-                : plans.findByOrganisationIdInOrderByUpdatedAtDesc(withPlaceholder(access.viewableOrganisationIds()));
+        List<Plan> found = new ArrayList<>(access.isAdministrator() ? plans.findAllByOrderByUpdatedAtDesc()
+                : plans.findByOrganisationIdInOrderByUpdatedAtDesc(withPlaceholder(access.viewableOrganisationIds())));
+        access.currentUser().ifPresent(u -> {
+            found.addAll(plans.findByPersonIdOrderByUpdatedAtDesc(u.personId()));
+            found.addAll(plans.findByReviewerPersonIdAndSharedTrueOrderByUpdatedAtDesc(u.personId()));
+        });
+        // a person's plan only for those who may see it; each plan once, most recently changed first
+        Map<Long, Plan> unique = new LinkedHashMap<>();
+        found.stream().filter(p -> p.getPersonId() == null || canView(p))
+                .sorted(Comparator.comparing(Plan::getUpdatedAt).reversed())
+                .forEach(p -> unique.putIfAbsent(p.getId(), p));
+        found.clear();
+        found.addAll(unique.values());
         Map<Long, String> names = organisationNames(found.stream().map(Plan::getOrganisationId)
                 .collect(Collectors.toSet()));
         Map<Long, String> people = personNames(found.stream().map(Plan::getPersonId).filter(Objects::nonNull)
@@ -162,8 +209,8 @@ public class PlanService {
                 names.getOrDefault(p.getOrganisationId(), "#" + p.getOrganisationId()),
                 p.getPersonId() == null ? null : people.get(p.getPersonId()), p.getState(), p.getGaps().size(),
                 (int) p.getGaps().stream().filter(g -> !g.isCovered()).count(), p.getItems().size(), progress(p),
-                (int) p.getItems().stream().filter(i -> i.overdue(today)).count(), p.isDemo(), p.getUpdatedAt()))
-                .toList();
+                (int) p.getItems().stream().filter(i -> i.overdue(today)).count(), p.isDemo(), p.getUpdatedAt(),
+                p.getPersonId())).toList();
     }
 
     private static Set<Long> withPlaceholder(Set<Long> ids) {
@@ -244,7 +291,8 @@ public class PlanService {
                         CompetencyGap.gap(l.rank(), top), 1, scale.size(), levelTitles, barriersBySection));
             }
         }
-        List<GapRow> open = prioritised(rows.stream().filter(r -> r.gap() != null && r.gap() > 0).toList());
+        List<GapRow> open = prioritised(withPeopleSharing(result.organisationId(),
+                rows.stream().filter(r -> r.gap() != null && r.gap() > 0).toList()));
         List<GapRow> met = rows.stream().filter(r -> r.gap() == null || r.gap() == 0).toList();
         List<Option> subjects = directory.organisations(directory.organisationAndUnits(result.organisationId()))
                 .stream().filter(o -> access.canCoordinate(o.id()))
@@ -255,6 +303,28 @@ public class PlanService {
                 versionId, frameworks.version(versionId).map(Frameworks.FrameworkVersionRef::title).orElse("#"),
                 result.heldOn(), profiles, profileId, targetDescription, open, met, barriers, subjects,
                 !subjects.isEmpty());
+    }
+
+    /**
+     * The gaps with how many people of the organisation share each one (from their self-assessments; counts under
+     * 5 come as 0, "fewer than 5"): people with a gap on the competency, one of its descendants or a crosswalked
+     * competency (the same competencies that answer the gap, see {@link GapTargets}).
+     */
+    private List<GapRow> withPeopleSharing(long organisationId, List<GapRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        GapTargets.Lookup lookup = gapTargets.lookup();
+        Map<Long, Set<Long>> answering = new LinkedHashMap<>();
+        for (GapRow r : rows) {
+            Set<Long> ids = new java.util.HashSet<>();
+            ids.add(r.competencyId());
+            lookup.targets(r.competencyId(), r.currentRank(), r.targetRank(), r.scaleSize())
+                    .forEach(t -> ids.add(t.competencyId()));
+            answering.put(r.competencyId(), ids);
+        }
+        Map<Long, Integer> shared = assessments.peopleSharingGaps(organisationId, answering);
+        return rows.stream().map(r -> r.withPeopleCount(shared.get(r.competencyId()))).toList();
     }
 
     private static List<GapRow> prioritised(List<GapRow> rows) {
@@ -355,6 +425,148 @@ public class PlanService {
         return plans.save(plan).getId();
     }
 
+    // ---------------------------------------------------------------- a person's own plan
+
+    /** The current user's gaps from their self-assessments: the versions they submitted one of, and their plans. */
+    @Transactional(readOnly = true)
+    public PlanViews.MyPlanning myPlanning() {
+        long me = access.requireUser().personId();
+        List<Option> versions = assessments.personGaps(me).stream().map(g -> new Option(g.frameworkVersionId(),
+                frameworks.version(g.frameworkVersionId()).map(Frameworks.FrameworkVersionRef::title)
+                        .orElse("#" + g.frameworkVersionId()))).toList();
+        List<PlanViews.Summary> mine = visiblePlans().stream().filter(x -> x.personId() != null && x.personId() == me)
+                .toList();
+        return new PlanViews.MyPlanning(versions, mine);
+    }
+
+    /**
+     * The current user's own gaps for a framework version, from their latest submitted self-assessment of it,
+     * against the target profile that applies to them (or, when none does, the highest level of the scale), ordered
+     * by the same priority as an organisation's, the people counts being those of their organisation. Only the
+     * person sees their own gaps: anyone else has none.
+     */
+    @Transactional(readOnly = true)
+    public PlanViews.PersonGapsView myGaps(long frameworkVersionId) {
+        long me = access.requireUser().personId();
+        PersonGaps found = assessments.personGaps(me).stream()
+                .filter(g -> g.frameworkVersionId() == frameworkVersionId).findFirst()
+                .orElseThrow(() -> new NotFoundException("SelfAssessment", frameworkVersionId));
+        Map<Long, Competency> tree = frameworks.tree(frameworkVersionId).stream()
+                .collect(Collectors.toMap(Competency::id, Function.identity()));
+        List<ScaleLevel> scale = frameworks.levels(frameworkVersionId);
+        Map<Integer, String> levelTitles = scale.stream()
+                .collect(Collectors.toMap(ScaleLevel::rank, ScaleLevel::title, (a, b) -> a));
+        int top = scale.size() - 1;
+        String targetDescription = found.targetProfileId() != null ? found.targetProfileName()
+                : msg("planning.target.highest", levelTitles.getOrDefault(top, ""));
+        List<GapRow> rows = new ArrayList<>();
+        for (CompetencyGap g : found.gaps()) {
+            if (found.targetProfileId() != null) {
+                if (g.targetRank() == null) {
+                    continue;
+                }
+                rows.add(row(tree.get(g.competencyId()), g.competencyId(), g.currentRank(), g.targetRank(), g.gap(),
+                        g.weight(), scale.size(), levelTitles, Map.of()));
+            } else {
+                rows.add(row(tree.get(g.competencyId()), g.competencyId(), g.currentRank(), top,
+                        CompetencyGap.gap(g.currentRank(), top), 1, scale.size(), levelTitles, Map.of()));
+            }
+        }
+        Directory.PersonSummary person = directory.person(me).orElseThrow(() -> new NotFoundException("Person", me));
+        Long organisationId = person.organisationId();
+        List<GapRow> open = rows.stream().filter(r -> r.gap() != null && r.gap() > 0).toList();
+        open = prioritised(organisationId == null ? open : withPeopleSharing(organisationId, open));
+        List<GapRow> met = rows.stream().filter(r -> r.gap() == null || r.gap() == 0).toList();
+        Assessments.NamedRater rater = assessments.namedRater(found.selfAssessmentId()).orElse(null);
+        return new PlanViews.PersonGapsView(me, person.fullName(), frameworkVersionId,
+                frameworks.version(frameworkVersionId).map(Frameworks.FrameworkVersionRef::title).orElse("#"),
+                found.selfAssessmentId(), found.submittedAt(), found.targetProfileId(), targetDescription, open, met,
+                organisationId, organisationId == null ? null
+                        : organisationNames(Set.of(organisationId)).getOrDefault(organisationId, "#"),
+                rater == null ? null : directory.person(rater.personId()).map(Directory.PersonSummary::fullName)
+                        .orElse(null),
+                rater != null && rater.supervisor(),
+                person.languages().stream().map(PlanService::lower).filter(Plan.LANGUAGES::contains).distinct()
+                        .toList());
+    }
+
+    /**
+     * What a person's "Generate my plan" needs.
+     *
+     * @param competencyIds the gaps chosen; empty for every open gap
+     */
+    public record PersonGenerateInput(long frameworkVersionId, String title, Set<Long> competencyIds,
+            Set<String> languages, PlanConstraints constraints) {}
+
+    /**
+     * Generates a draft plan for the current user from their own gaps (same fit rule, same sources, in the
+     * languages they choose); the plan is theirs alone until they share it. Returns its id.
+     */
+    public long generateForMe(PersonGenerateInput in) {
+        PlanViews.PersonGapsView gaps = myGaps(in.frameworkVersionId());
+        if (gaps.organisationId() == null) {
+            throw new InvalidInputException("organisationId", "planning.person.noOrganisation",
+                    "Your profile names no organisation: ask your focal point to add you to yours first.");
+        }
+        List<GapRow> chosen = gaps.gaps().stream().filter(g -> in.competencyIds() == null
+                || in.competencyIds().isEmpty() || in.competencyIds().contains(g.competencyId())).toList();
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("competencyIds", "planning.gaps.none.chosen",
+                    "There is no gap to plan for: choose at least one.");
+        }
+        String title = in.title() == null || in.title().isBlank()
+                ? msg("planning.person.defaultTitle", gaps.personName(), gaps.frameworkTitle())
+                : in.title();
+        Set<String> languages = in.languages() == null || in.languages().isEmpty()
+                ? new java.util.LinkedHashSet<>(gaps.languages()) : in.languages();
+        Plan plan = new Plan(title, gaps.organisationId(), gaps.personId(), languages, in.constraints(), actor(),
+                now());
+        Assessments.NamedRater rater = assessments.namedRater(gaps.selfAssessmentId()).orElse(null);
+        plan.basedOnSelfAssessment(gaps.selfAssessmentId(), gaps.frameworkVersionId(), gaps.targetProfileId(),
+                gaps.targetDescription(), rater == null ? null : rater.personId(), rater != null && rater.supervisor());
+        String orgType = directory.organisation(gaps.organisationId()).map(Directory.OrganisationSummary::type)
+                .orElse(null);
+        GapTargets.Lookup lookup = gapTargets.lookup();
+        Planner planner = planner(orgType);
+        List<Planner.GapInput> inputs = new ArrayList<>();
+        Map<Long, PlanGap> planGaps = new LinkedHashMap<>();
+        for (GapRow g : chosen) {
+            planGaps.put(g.competencyId(), plan.addGap(g.competencyId(), g.identifier(), g.currentRank(),
+                    g.targetRank(), g.scaleSize(), g.weight(), g.peopleCount(), objective(g, gaps.targetDescription())));
+            inputs.add(new Planner.GapInput(g.competencyId(),
+                    lookup.targets(g.competencyId(), g.currentRank(), g.targetRank(), g.scaleSize()), g.gap(),
+                    g.weight(), g.peopleCount()));
+        }
+        for (Planner.Answer answer : planner.answer(inputs, plan.languageSet(), plan.constraints(),
+                gaps.organisationId(), gaps.personId(), PER_GAP)) {
+            PlanGap gap = planGaps.get(answer.gap().competencyId());
+            for (Planner.Ranked r : answer.suggestions()) {
+                plan.addSuggestion(gap, r.suggestion(), r.evidence(), false);
+            }
+        }
+        return plans.save(plan).getId();
+    }
+
+    /** The person shares their plan with its reviewer and their organisation's focal points. */
+    public void share(long id) {
+        Plan p = own(id);
+        p.share(now());
+    }
+
+    /** The person takes their plan back (only while it is a draft). */
+    public void unshare(long id) {
+        Plan p = own(id);
+        p.unshare(now());
+    }
+
+    private Plan own(long id) {
+        Plan p = lockedVisible(id);
+        if (p.getPersonId() == null || !isSubject(p)) {
+            throw new AccessDeniedException("Only the person shares their own plan");
+        }
+        return p;
+    }
+
     /** The planner with the current sources and the evidence of organisations of the same type. */
     public Planner planner(String organisationType) {
         return new Planner(sources.orderedStream().toList(), (source, reference, competencyId) ->
@@ -441,6 +653,13 @@ public class PlanService {
     }
 
     private void checkOwner(Plan p, Long personId) {
+        if (personId != null && p.getPersonId() != null) {
+            if (!personId.equals(p.getPersonId())) {
+                throw new InvalidInputException("ownerPersonId", "planning.owner.notPerson",
+                        "The activities of a person's plan are theirs.");
+            }
+            return;
+        }
         if (personId != null && directory.person(personId).map(Directory.PersonSummary::organisationId)
                 .filter(o -> directory.organisationAndUnits(p.getOrganisationId()).contains(o)
                         || o.equals(p.getOrganisationId())).isEmpty()) {
@@ -489,19 +708,24 @@ public class PlanService {
 
     // ---------------------------------------------------------------- life
 
+    /** Asks for sign-off; a person's plan is shared with its reviewer and focal points by doing so. */
     public void submitForReview(long id) {
-        editable(id).submitForReview(actor(), now());
+        Plan p = editable(id);
+        p.submitForReview(actor(), now());
+        if (p.getPersonId() != null) {
+            p.share(now());
+        }
     }
 
     public void backToDraft(long id) {
         editable(id).backToDraft(actor(), now());
     }
 
-    /** The focal point's sign-off. */
+    /** The sign-off: the focal point's; for a person's plan, their supervisor's (see {@link #canSignOff}). */
     public void agree(long id, String note) {
         Plan p = lockedVisible(id);
-        if (!access.canManage(p.getOrganisationId())) {
-            throw new AccessDeniedException("Only the organisation's focal points agree its plans");
+        if (!canSignOff(p)) {
+            throw new AccessDeniedException("Not the one who signs this plan off");
         }
         p.agree(actor(), note, now());
     }
@@ -553,12 +777,16 @@ public class PlanService {
         List<PlanViews.ItemView> others = p.getItems().stream().filter(i -> i.getGap() == null)
                 .map(i -> item(i, owners, titles, today)).toList();
         boolean edit = canEdit(p);
+        boolean subject = p.getPersonId() != null && isSubject(p);
         var can = new PlanViews.Permissions(edit && p.getState().editable(),
-                access.canManage(p.getOrganisationId()) && p.getState() == PlanState.IN_REVIEW,
+                canSignOff(p) && p.getState() == PlanState.IN_REVIEW,
                 p.getState().running() && (edit || p.getItems().stream().anyMatch(this::isOwner)),
-                p.getState().editable(), edit);
-        List<Option> people = edit ? directory.peopleOf(p.getOrganisationId()).stream()
-                .map(x -> new Option(x.id(), x.fullName())).toList() : List.of();
+                p.getState().editable(), edit, subject);
+        List<Option> people = !edit ? List.of() : p.getPersonId() != null
+                ? directory.person(p.getPersonId()).map(x -> List.of(new Option(x.id(), x.fullName())))
+                        .orElse(List.of())
+                : directory.peopleOf(p.getOrganisationId()).stream()
+                        .map(x -> new Option(x.id(), x.fullName())).toList();
         return new PlanViews.PlanView(p.getId(), p.getTitle(), p.getOrganisationId(),
                 organisationNames(Set.of(p.getOrganisationId())).getOrDefault(p.getOrganisationId(), "#"),
                 p.getPersonId(), p.getPersonId() == null ? null
@@ -574,7 +802,9 @@ public class PlanService {
                 can, (int) p.getItems().stream().filter(i -> i.overdue(today)).count(), progress(p),
                 (int) p.getGaps().stream().filter(g -> !g.isCovered()).count(),
                 (int) p.getGaps().stream().filter(PlanGap::closed).count(), people, p.getVersion(),
-                p.getUpdatedAt());
+                p.getUpdatedAt(), p.getSelfAssessmentId(), p.isShared(),
+                p.getReviewerPersonId() == null ? null : directory.person(p.getReviewerPersonId())
+                        .map(Directory.PersonSummary::fullName).orElse(null), p.isReviewerSigns());
     }
 
     private PlanViews.ItemView item(PlanItem i, Map<Long, String> owners, Titles titles, LocalDate today) {

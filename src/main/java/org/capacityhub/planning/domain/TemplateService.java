@@ -71,6 +71,11 @@ public class TemplateService {
         if (!plans.canEdit(p)) {
             throw new AccessDeniedException("Not allowed to make a template of plan " + planId);
         }
+        if (p.getPersonId() != null) {
+            // a person's plan is theirs alone: templates are made from organisations' plans
+            throw new org.capacityhub.platform.ConflictException("planId", "planning.template.personPlan",
+                    "Templates are made from organisations' plans, not from a person's own plan.");
+        }
         return templates.save(new PlanTemplate(name, description, p, AuditContext.currentActor(), Instant.now()))
                 .getId();
     }

@@ -118,6 +118,41 @@ class PlanApiController {
         return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(service.view(id));
     }
 
+    record PersonGenerateRequest(@NotNull Long frameworkVersionId, @Size(max = 200) String title,
+            Set<Long> competencyIds, @Size(max = 9) Set<String> languages, @Valid ConstraintsBody constraints) {}
+
+    @GetMapping("/mine/gaps")
+    @Operation(summary = "The caller's own gaps from their latest submitted self-assessment of a framework version, "
+            + "ordered by priority (gap x weight, then people of their organisation sharing it; fewer than 5 never "
+            + "exactly); 404 when they submitted none of it")
+    PlanViews.PersonGapsView myGaps(@RequestParam long frameworkVersionId) {
+        return service.myGaps(frameworkVersionId);
+    }
+
+    @PostMapping(value = "/mine", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Generate a draft plan for the caller from their own gaps (same fit rule and sources; "
+            + "languages default to the caller's); only they see it until they share it")
+    ResponseEntity<PlanViews.PlanView> generateMine(@Valid @RequestBody PersonGenerateRequest r) {
+        long id = service.generateForMe(new PlanService.PersonGenerateInput(r.frameworkVersionId(), r.title(),
+                r.competencyIds(), r.languages() == null ? Set.of() : r.languages(),
+                r.constraints() == null ? PlanConstraints.NONE : r.constraints().constraints()));
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(service.view(id));
+    }
+
+    @PostMapping("/{id}/share")
+    @Operation(summary = "The person shares their own plan with its reviewer and their organisation's focal points")
+    PlanViews.PlanView share(@PathVariable long id) {
+        service.share(id);
+        return service.view(id);
+    }
+
+    @PostMapping("/{id}/unshare")
+    @Operation(summary = "The person takes their own plan back (only while it is a draft)")
+    PlanViews.PlanView unshare(@PathVariable long id) {
+        service.unshare(id);
+        return service.view(id);
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A plan with its gaps, activities, expectations and history")
     PlanViews.PlanView get(@PathVariable long id) {

@@ -110,6 +110,64 @@ class PlanController {
         }
     }
 
+    // ------------------------------------------------------------ a person's own plan
+
+    @GetMapping("/mine")
+    String mine(Model model) {
+        model.addAttribute("my", service.myPlanning());
+        return "planning/mine";
+    }
+
+    @GetMapping("/mine/gaps")
+    String myGaps(@RequestParam long version, Model model) {
+        PlanViews.PersonGapsView gaps = service.myGaps(version);
+        model.addAttribute("gaps", gaps);
+        model.addAttribute("languages", Plan.LANGUAGES.stream().sorted().toList());
+        model.addAttribute("modes", DeliveryMode.values());
+        model.addAttribute("chosenLanguages", gaps.languages().isEmpty()
+                ? Set.of(LocaleContextHolder.getLocale().getLanguage()) : Set.copyOf(gaps.languages()));
+        return "planning/my-gaps";
+    }
+
+    @PostMapping("/mine/generate")
+    String generateMine(@RequestParam long version, @RequestParam(required = false) String title,
+            @RequestParam(required = false) Set<Long> competencyIds,
+            @RequestParam(required = false) Set<String> languages,
+            @RequestParam(required = false) Set<DeliveryMode> modes,
+            @RequestParam(required = false) Integer maxHoursPerMonth,
+            @RequestParam(required = false) BigDecimal maxCost, @RequestParam(required = false) String currency,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            if (languages == null || languages.isEmpty()) {
+                throw new org.capacityhub.platform.InvalidInputException("languages",
+                        "planning.plan.languagesRequired", "Choose at least one language.");
+            }
+            long id = service.generateForMe(new PlanService.PersonGenerateInput(version, title, competencyIds,
+                    languages, new PlanConstraints(modes, maxHoursPerMonth, maxCost, currency, deadline)));
+            redirect.addFlashAttribute("flash", "planning.generated");
+            return "redirect:/plans/" + id;
+        } catch (UserFacingException e) {
+            if (e instanceof org.capacityhub.platform.NotFoundException) {
+                throw e;
+            }
+            response.setStatus(e instanceof org.capacityhub.platform.ConflictException ? 409 : 400);
+            model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
+            model.addAttribute("errorField", e.field());
+            return myGaps(version, model);
+        }
+    }
+
+    @PostMapping("/{id}/share")
+    String share(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(id, () -> service.share(id), "planning.person.shared", model, response, redirect);
+    }
+
+    @PostMapping("/{id}/unshare")
+    String unshare(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(id, () -> service.unshare(id), "planning.person.unshared", model, response, redirect);
+    }
+
     // ------------------------------------------------------------ the plan
 
     @GetMapping("/{id}")
