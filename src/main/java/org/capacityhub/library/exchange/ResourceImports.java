@@ -1,0 +1,190 @@
+package org.capacityhub.library.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVRecord;
+import org.capacityhub.directory.DirectoryAccess;
+import org.capacityhub.library.domain.LibraryService;
+import org.capacityhub.library.exchange.ResourceCsv.Converted;
+import org.capacityhub.library.exchange.ResourceImport.RowError;
+import org.capacityhub.platform.ConflictException;
+import org.capacityhub.platform.InvalidInputException;
+import org.capacityhub.platform.NotFoundException;
+import org.capacityhub.platform.PlatformSettings;
+import org.capacityhub.platform.PlatformUser;
+import org.capacityhub.platform.UserFacingException;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * CSV import of library resources in two steps. <b>Preview</b>: the file is read and every row checked with the
+ * same rules as the resource form (nothing is stored but the import itself and, when every row is valid, the file);
+ * the importer sees each row's errors. <b>Confirm</b>: a background job (JobRunr) makes one draft per row, owned by
+ * the importer, all in one transaction: either every row becomes a draft or, if a row is refused after all (e.g. a
+ * resource it translates became unreadable meanwhile), none does. Only the importer sees an import.
+ */
+@Service
+@Transactional
+public class ResourceImports {
+
+    /** Rows per file. */
+    public static final int MAX_ROWS = 20_000;
+    /** Size of a file. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private static final Pattern STORAGE = Pattern.compile("[0-9a-f-]{36}\\.csv");
+
+    private final ResourceImportRepository imports;
+    private final ResourceCsv csv;
+    private final LibraryService service;
+    private final DirectoryAccess access;
+    private final JobScheduler jobs;
+    private final Path directory;
+
+    ResourceImports(ResourceImportRepository imports, ResourceCsv csv, LibraryService service, DirectoryAccess access,
+            JobScheduler jobs, PlatformSettings platform) {
+        this.imports = imports;
+        this.csv = csv;
+        this.service = service;
+        this.access = access;
+        this.jobs = jobs;
+        this.directory = platform.dataDir().resolve("library-imports").toAbsolutePath().normalize();
+    }
+
+    /** Reads and checks a file; the import keeps the errors of each row, and the file when there are none. */
+    public ResourceImport preview(String fileName, byte[] bytes) {
+        PlatformUser user = access.requireUser();
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException("file", "library.import.tooLarge", "The file is larger than 20 MB", 20);
+        }
+        ResourceCsv.Table table = csv.read(bytes, MAX_ROWS);
+        ResourceCsv.Competencies competencies = csv.competencies();
+        List<RowError> errors = new ArrayList<>();
+        int errorCount = 0;
+        for (CSVRecord record : table.records()) {
+            Converted converted = csv.convert(table, record, competencies);
+            List<RowError> found = converted.errors().isEmpty()
+                    ? service.problemWith(converted.input()).map(e -> List.of(error(converted.row(), e))).orElse(List.of())
+                    : converted.errors();
+            errorCount += found.size();
+            if (errors.size() < ResourceImport.KEPT_ERRORS) {
+                errors.addAll(found);
+            }
+        }
+        String storage = errorCount == 0 ? UUID.randomUUID() + ".csv" : null;
+        ResourceImport result = imports.save(new ResourceImport(user.personId(), user.accountId(), user.username(),
+                user.displayName(), user.administrator(), fileName, storage, table.records().size(), errors,
+                errorCount, Instant.now()));
+        if (storage != null) {
+            write(storage, bytes);
+        }
+        return result;
+    }
+
+    static RowError error(int row, UserFacingException e) {
+        Object[] arguments = e.getArguments();
+        return new RowError(row, ResourceCsv.column(e.field()), e.getCodes()[0],
+                arguments == null || arguments.length == 0 || arguments[0] == null ? null
+                        : String.valueOf(arguments[0]), e.getMessage());
+    }
+
+    /** An import of the current user (404 for anyone else's). */
+    @Transactional(readOnly = true)
+    public ResourceImport own(long id) {
+        long me = access.requireUser().personId();
+        ResourceImport found = imports.findById(id).filter(i -> i.getPersonId() == me)
+                .orElseThrow(() -> new NotFoundException("Import", id));
+        found.getErrors().size();
+        return found;
+    }
+
+    /** Starts writing the drafts of a previewed import without errors, in the background. */
+    public ResourceImport confirm(long id) {
+        ResourceImport found = own(id);
+        if (!ResourceImport.READY.equals(found.getState())) {
+            throw new ConflictException(null, "library.import.notReady",
+                    "Only a checked file without errors can be imported, once");
+        }
+        found.queued();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                jobs.<ImportJob>enqueue(job -> job.run(id));
+            }
+        });
+        return found;
+    }
+
+    /** The first rows of a ready import, column by column, for the preview. */
+    @Transactional(readOnly = true)
+    public List<Map<String, String>> sample(ResourceImport found, int rows) {
+        if (found.getStorage() == null) {
+            return List.of();
+        }
+        ResourceCsv.Table table = csv.read(read(found.getStorage()), MAX_ROWS);
+        List<Map<String, String>> result = new ArrayList<>();
+        for (CSVRecord record : table.records().subList(0, Math.min(rows, table.records().size()))) {
+            Map<String, String> cells = new HashMap<>(csv.convert(table, record, new ResourceCsv.Competencies(Map.of()))
+                    .cells());
+            cells.put("#row", String.valueOf(record.getRecordNumber() + 1));
+            result.add(cells);
+        }
+        return result;
+    }
+
+    // --- the stored file -------------------------------------------------------------------------------------------
+
+    private Path path(String storage) {
+        if (!STORAGE.matcher(storage).matches()) {
+            throw new IllegalArgumentException("Not a stored import: " + storage);
+        }
+        return directory.resolve(storage);
+    }
+
+    private void write(String storage, byte[] bytes) {
+        Path target = path(storage);
+        try {
+            Files.createDirectories(directory);
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    delete(storage);
+                }
+            }
+        });
+    }
+
+    byte[] read(String storage) {
+        try {
+            return Files.readAllBytes(path(storage));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(String storage) {
+        try {
+            Files.deleteIfExists(path(storage));
+        } catch (IOException e) {
+            // left behind; harmless
+        }
+    }
+}
