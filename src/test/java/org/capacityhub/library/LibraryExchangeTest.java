@@ -376,4 +376,34 @@ class LibraryExchangeTest {
         assertThat(parse(mine).stream().map(r -> r.get("id")).toList()).contains(String.valueOf(draft));
         mvc.perform(get("/api/v1/library/export")).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void aRowRefusedWhileWritingLeavesNothingBehind() throws Exception {
+        String tag = DirectoryFixtures.unique();
+        long original = create(author, LibraryFixtures.input("Original " + tag, null, Set.of(child.id()),
+                Visibility.PUBLIC, null, "en"));
+        publish(original);
+        StringBuilder csv = new StringBuilder("kind,title,language\n");
+        for (int i = 0; i < 250; i++) {
+            csv.append("GUIDELINE,Rolled back ").append(tag).append(' ').append(i).append(",en\n");
+        }
+        csv.append("GUIDELINE,Translation ").append(tag).append(",fr\n");
+        String withTranslation = csv.toString().replace("kind,title,language\n", "kind,title,language,translation_of\n")
+                .replace(",en\n", ",en,\n").replace(",fr\n", ",fr," + original + "\n");
+        int before = draftsOf(colleague).size();
+        JsonNode preview = upload(colleague, withTranslation);
+        assertThat(preview.get("state").asText()).isEqualTo("READY");
+        // meanwhile the original becomes its author's draft again: the colleague may no longer read it
+        LibraryFixtures.run(author, () -> service.newVersion(original));
+        ResourceImport failed = confirmAndWait(colleague, preview.get("id").asLong());
+        assertThat(failed.getState()).isEqualTo(ResourceImport.FAILED);
+        assertThat(failed.getFailureRow()).isEqualTo(252);
+        assertThat(failed.getFailureCode()).isEqualTo("library.translation.unknown");
+        assertThat(failed.getDone()).isZero();
+        assertThat(draftsOf(colleague)).hasSize(before);
+        assertThat(resources.findAll().stream().filter(r -> r.getTitle().startsWith("Rolled back " + tag))).isEmpty();
+        String page = mvc.perform(get("/library/imports/" + failed.getId()).with(as(colleague)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"import-failure\"").contains("252");
+    }
 }

@@ -3,7 +3,10 @@ package org.capacityhub.library.exchange;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.apache.commons.csv.CSVRecord;
+import org.hibernate.search.mapper.orm.Search;
 import org.capacityhub.library.domain.LibraryService;
 import org.capacityhub.library.exchange.ResourceCsv.Converted;
 import org.capacityhub.library.exchange.ResourceImport.RowError;
@@ -64,8 +67,11 @@ public class ImportJob {
     private final TransactionTemplate transaction;
     private final TransactionTemplate progress;
 
+    private final EntityManager entityManager;
+
     ImportJob(ResourceImportRepository imports, ResourceImports service, ResourceCsv csv, LibraryService library,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.imports = imports;
         this.service = service;
         this.csv = csv;
@@ -121,6 +127,11 @@ public class ImportJob {
                     }
                     done++;
                     if (done % STEP == 0) {
+                        // keep the persistence context small: write the rows, turn them into index documents
+                        // (written at commit, so a rollback leaves the index as it was), forget the entities
+                        entityManager.flush();
+                        Search.session(entityManager).indexingPlan().process();
+                        entityManager.clear();
                         int now = done;
                         progress.executeWithoutResult(p -> imports.findById(importId).ifPresent(i -> i.progressed(now)));
                     }

@@ -25,7 +25,10 @@ import org.capacityhub.platform.PlatformUser;
 import org.capacityhub.platform.UserFacingException;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -53,9 +56,14 @@ public class ResourceImports {
     private final DirectoryAccess access;
     private final JobScheduler jobs;
     private final Path directory;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate write;
 
     ResourceImports(ResourceImportRepository imports, ResourceCsv csv, LibraryService service, DirectoryAccess access,
-            JobScheduler jobs, PlatformSettings platform) {
+            JobScheduler jobs, PlatformSettings platform, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.write = new TransactionTemplate(transactions);
         this.imports = imports;
         this.csv = csv;
         this.service = service;
@@ -64,7 +72,11 @@ public class ResourceImports {
         this.directory = platform.dataDir().resolve("library-imports").toAbsolutePath().normalize();
     }
 
-    /** Reads and checks a file; the import keeps the errors of each row, and the file when there are none. */
+    /**
+     * Reads and checks a file; the import keeps the errors of each row, and the file when there are none. The rows
+     * are checked in a read-only transaction (nothing to flush however many rows), the import saved in its own.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ResourceImport preview(String fileName, byte[] bytes) {
         PlatformUser user = access.requireUser();
         if (bytes.length > MAX_BYTES) {
@@ -73,25 +85,28 @@ public class ResourceImports {
         ResourceCsv.Table table = csv.read(bytes, MAX_ROWS);
         ResourceCsv.Competencies competencies = csv.competencies();
         List<RowError> errors = new ArrayList<>();
-        int errorCount = 0;
-        for (CSVRecord record : table.records()) {
-            Converted converted = csv.convert(table, record, competencies);
-            List<RowError> found = converted.errors().isEmpty()
-                    ? service.problemWith(converted.input()).map(e -> List.of(error(converted.row(), e))).orElse(List.of())
-                    : converted.errors();
-            errorCount += found.size();
-            if (errors.size() < ResourceImport.KEPT_ERRORS) {
-                errors.addAll(found);
+        int[] errorCount = {0};
+        readOnly.executeWithoutResult(s -> {
+            for (CSVRecord record : table.records()) {
+                Converted converted = csv.convert(table, record, competencies);
+                List<RowError> found = converted.errors().isEmpty() ? service.problemWith(converted.input())
+                        .map(e -> List.of(error(converted.row(), e))).orElse(List.of()) : converted.errors();
+                errorCount[0] += found.size();
+                if (errors.size() < ResourceImport.KEPT_ERRORS) {
+                    errors.addAll(found);
+                }
             }
-        }
-        String storage = errorCount == 0 ? UUID.randomUUID() + ".csv" : null;
-        ResourceImport result = imports.save(new ResourceImport(user.personId(), user.accountId(), user.username(),
-                user.displayName(), user.administrator(), fileName, storage, table.records().size(), errors,
-                errorCount, Instant.now()));
-        if (storage != null) {
-            write(storage, bytes);
-        }
-        return result;
+        });
+        String storage = errorCount[0] == 0 ? UUID.randomUUID() + ".csv" : null;
+        return write.execute(s -> {
+            ResourceImport result = imports.save(new ResourceImport(user.personId(), user.accountId(),
+                    user.username(), user.displayName(), user.administrator(), fileName, storage,
+                    table.records().size(), errors, errorCount[0], Instant.now()));
+            if (storage != null) {
+                write(storage, bytes);
+            }
+            return result;
+        });
     }
 
     static RowError error(int row, UserFacingException e) {
