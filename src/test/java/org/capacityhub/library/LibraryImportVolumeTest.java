@@ -3,7 +3,10 @@ package org.capacityhub.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import org.capacityhub.framework.Frameworks;
 import org.capacityhub.framework.Frameworks.Competency;
 import org.capacityhub.library.exchange.ResourceImport;
 import org.capacityhub.library.exchange.ResourceImportRepository;
+import org.capacityhub.library.exchange.ResourceImports;
 import org.capacityhub.support.DirectoryFixtures;
 import org.capacityhub.support.DirectoryFixtures.Actor;
 import org.capacityhub.support.IntegrationTest;
@@ -63,11 +67,17 @@ class LibraryImportVolumeTest {
                         csv.toString().getBytes(StandardCharsets.UTF_8)))
                 .header("Authorization", directory.bearer(importer)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long checked = System.nanoTime();
         var preview = new ObjectMapper().readTree(body);
-        assertThat(preview.get("errorCount").asInt()).isZero();
-        assertThat(preview.get("rows").asInt()).isEqualTo(rows);
         long id = preview.get("id").asLong();
+        assertThat(preview.get("rows").asInt()).isEqualTo(rows);
+        if (rows > ResourceImports.CHECK_IN_REQUEST) {
+            // a big file is checked in the background
+            assertThat(preview.get("state").asText()).isEqualTo(ResourceImport.CHECKING);
+        }
+        ResourceImport previewed = awaitNot(id, ResourceImport.CHECKING);
+        long checked = System.nanoTime();
+        assertThat(previewed.getState()).isEqualTo(ResourceImport.READY);
+        assertThat(previewed.getErrorCount()).isZero();
         mvc.perform(post("/api/v1/library/imports/" + id + "/confirm").header("Authorization",
                 directory.bearer(importer))).andExpect(status().isAccepted());
         boolean sawProgress = false;
@@ -86,5 +96,44 @@ class LibraryImportVolumeTest {
         if (rows >= 1_000) {
             assertThat(sawProgress).as("progress stored while the job ran").isTrue();
         }
+    }
+
+    @Test
+    void aBigFileWithAnErrorIsRefusedAfterItsBackgroundCheck() throws Exception {
+        DirectoryFixtures directory = DirectoryFixtures.of(context);
+        Actor importer = directory.memberOf(directory.ministry("Volume Invalid Ministry"));
+        String tag = DirectoryFixtures.unique();
+        StringBuilder csv = new StringBuilder("kind,title,language,licence\n");
+        for (int i = 0; i < ResourceImports.CHECK_IN_REQUEST + 100; i++) {
+            csv.append("GUIDELINE,Big invalid ").append(tag).append(' ').append(i).append(",en,")
+                    .append(i == 550 ? "not a licence" : "CC-BY-4.0").append('\n');
+        }
+        String body = mvc.perform(multipart("/api/v1/library/imports")
+                .file(new MockMultipartFile("file", "big.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", directory.bearer(importer)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = new ObjectMapper().readTree(body).get("id").asLong();
+        mvc.perform(post("/api/v1/library/imports/" + id + "/confirm").header("Authorization",
+                directory.bearer(importer))).andExpect(status().isConflict());
+        ResourceImport checked = awaitNot(id, ResourceImport.CHECKING);
+        assertThat(checked.getState()).isEqualTo(ResourceImport.INVALID);
+        assertThat(checked.getErrorCount()).isEqualTo(1);
+        assertThat(checked.getStorage()).isNull();
+        mvc.perform(get("/api/v1/library/imports/" + id).header("Authorization", directory.bearer(importer)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.errors[0].row").value(552))
+                .andExpect(jsonPath("$.errors[0].column").value("licence"));
+        // the page polling the check reloads itself when it is over
+        mvc.perform(get("/library/imports/" + id + "/progress").with(DirectoryFixtures.as(importer)))
+                .andExpect(status().isOk()).andExpect(header().string("HX-Refresh", "true"));
+    }
+
+    private ResourceImport awaitNot(long id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        ResourceImport found = imports.findById(id).orElseThrow();
+        while (state.equals(found.getState()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = imports.findById(id).orElseThrow();
+        }
+        return found;
     }
 }

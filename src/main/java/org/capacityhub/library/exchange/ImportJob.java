@@ -95,6 +95,40 @@ public class ImportJob {
             return;
         }
         String storage = start.getStorage();
+        asImporter(start, () -> write(importId, storage));
+        service.delete(storage);
+    }
+
+    /** Checks the rows of a big file in the background, as its importer, storing how many are checked. */
+    @Job(name = "Check a library import (import %0)", retries = 0)
+    public void check(long importId) {
+        ResourceImport start = transaction.execute(s -> imports.findById(importId)
+                .filter(i -> ResourceImport.CHECKING.equals(i.getState()) && i.getStorage() != null).orElse(null));
+        if (start == null) {
+            return;
+        }
+        String storage = start.getStorage();
+        asImporter(start, () -> {
+            try {
+                ResourceCsv.Table table = csv.read(service.read(storage), ResourceImports.MAX_ROWS);
+                ResourceImports.Checked checked = service.check(table, done -> progress.executeWithoutResult(
+                        p -> imports.findById(importId).ifPresent(i -> i.progressed(done))));
+                transaction.executeWithoutResult(s -> imports.findById(importId)
+                        .ifPresent(i -> i.checked(checked.errors(), checked.count())));
+                if (checked.count() > 0) {
+                    service.delete(storage);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Library import {}: the check failed", importId, e);
+                transaction.executeWithoutResult(s -> imports.findById(importId).ifPresent(i -> i.failed(null,
+                        "library.import.failed", null, e.toString(), Instant.now())));
+                service.delete(storage);
+            }
+        });
+    }
+
+    /** Runs {@code work} as the importer (a snapshot of who uploaded), writing the audit log through IMPORT. */
+    private static void asImporter(ResourceImport start, Runnable work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         Importer importer = new Importer(start.getAccountId(), start.getPersonId(), start.getUsername(),
@@ -102,10 +136,9 @@ public class ImportJob {
         context.setAuthentication(new UsernamePasswordAuthenticationToken(importer, null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
-            AuditContext.run(start.getUsername(), AuditContext.Channel.IMPORT, () -> write(importId, storage));
+            AuditContext.run(start.getUsername(), AuditContext.Channel.IMPORT, work);
         } finally {
             SecurityContextHolder.setContext(previous);
-            service.delete(storage);
         }
     }
 

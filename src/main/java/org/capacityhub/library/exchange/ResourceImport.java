@@ -21,7 +21,7 @@ import jakarta.persistence.Version;
  * One CSV import of library resources: the uploaded file (kept under the data directory until the import ends),
  * the preview's per-row errors, then the background job's progress and outcome. Seen only by its importer.
  * <p>
- * States: {@code INVALID} (the preview found errors; nothing can be imported), {@code READY} (no errors; waiting for
+ * States: {@code CHECKING} (a big file being checked in the background), {@code INVALID} (the preview found errors; nothing can be imported), {@code READY} (no errors; waiting for
  * the importer's confirmation), {@code QUEUED}, {@code RUNNING}, {@code DONE} (every row is a draft), {@code FAILED}
  * (a row was refused while writing: nothing was stored).
  */
@@ -29,6 +29,7 @@ import jakarta.persistence.Version;
 @Table(name = "library_import")
 public class ResourceImport {
 
+    public static final String CHECKING = "CHECKING";
     public static final String INVALID = "INVALID";
     public static final String READY = "READY";
     public static final String QUEUED = "QUEUED";
@@ -148,6 +149,27 @@ public class ResourceImport {
         this.createdAt = now;
     }
 
+    /** A big file whose rows are checked in the background. */
+    static ResourceImport checking(long personId, long accountId, String username, String displayName,
+            boolean administrator, String fileName, String storage, int rowCount, Instant now) {
+        ResourceImport result = new ResourceImport(personId, accountId, username, displayName, administrator,
+                fileName, storage, rowCount, List.of(), 0, now);
+        result.state = CHECKING;
+        return result;
+    }
+
+    /** The background check is over: ready, or invalid with the errors found (and the file no longer kept). */
+    void checked(List<RowError> found, int count) {
+        this.errors.clear();
+        this.errors.addAll(found.subList(0, Math.min(found.size(), KEPT_ERRORS)));
+        this.errorCount = count;
+        this.done = 0;
+        this.state = count == 0 ? READY : INVALID;
+        if (count > 0) {
+            this.storage = null;
+        }
+    }
+
     void queued() {
         this.state = QUEUED;
     }
@@ -183,7 +205,7 @@ public class ResourceImport {
     }
 
     public boolean inProgress() {
-        return QUEUED.equals(state) || RUNNING.equals(state);
+        return CHECKING.equals(state) || QUEUED.equals(state) || RUNNING.equals(state);
     }
 
     public int percent() {

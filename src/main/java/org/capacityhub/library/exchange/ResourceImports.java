@@ -45,6 +45,8 @@ public class ResourceImports {
 
     /** Rows per file. */
     public static final int MAX_ROWS = 20_000;
+    /** Files with more rows are checked in the background (with progress) rather than in the request. */
+    public static final int CHECK_IN_REQUEST = 500;
     /** Size of a file. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
@@ -83,10 +85,50 @@ public class ResourceImports {
             throw new InvalidInputException("file", "library.import.tooLarge", "The file is larger than 20 MB", 20);
         }
         ResourceCsv.Table table = csv.read(bytes, MAX_ROWS);
+        if (table.records().size() > CHECK_IN_REQUEST) {
+            String storage = UUID.randomUUID() + ".csv";
+            return write.execute(s -> {
+                ResourceImport result = imports.save(ResourceImport.checking(user.personId(), user.accountId(),
+                        user.username(), user.displayName(), user.administrator(), fileName, storage,
+                        table.records().size(), Instant.now()));
+                write(storage, bytes);
+                long id = result.getId();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        jobs.<ImportJob>enqueue(job -> job.check(id));
+                    }
+                });
+                return result;
+            });
+        }
+        Checked checked = check(table, done -> { });
+        String storage = checked.count() == 0 ? UUID.randomUUID() + ".csv" : null;
+        return write.execute(s -> {
+            ResourceImport result = imports.save(new ResourceImport(user.personId(), user.accountId(),
+                    user.username(), user.displayName(), user.administrator(), fileName, storage,
+                    table.records().size(), checked.errors(), checked.count(), Instant.now()));
+            if (storage != null) {
+                write(storage, bytes);
+            }
+            return result;
+        });
+    }
+
+    /** The errors found (the first {@link ResourceImport#KEPT_ERRORS}) and how many there are. */
+    record Checked(List<RowError> errors, int count) {}
+
+    /**
+     * Checks every row as the current user, in a read-only transaction (nothing to flush however many rows);
+     * {@code progress} hears how many rows are checked, every {@value ImportJob#STEP}.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    Checked check(ResourceCsv.Table table, java.util.function.IntConsumer progress) {
         ResourceCsv.Competencies competencies = csv.competencies();
         List<RowError> errors = new ArrayList<>();
         int[] errorCount = {0};
         readOnly.executeWithoutResult(s -> {
+            int done = 0;
             for (CSVRecord record : table.records()) {
                 Converted converted = csv.convert(table, record, competencies);
                 List<RowError> found = converted.errors().isEmpty() ? service.problemWith(converted.input())
@@ -95,18 +137,12 @@ public class ResourceImports {
                 if (errors.size() < ResourceImport.KEPT_ERRORS) {
                     errors.addAll(found);
                 }
+                if (++done % ImportJob.STEP == 0) {
+                    progress.accept(done);
+                }
             }
         });
-        String storage = errorCount[0] == 0 ? UUID.randomUUID() + ".csv" : null;
-        return write.execute(s -> {
-            ResourceImport result = imports.save(new ResourceImport(user.personId(), user.accountId(),
-                    user.username(), user.displayName(), user.administrator(), fileName, storage,
-                    table.records().size(), errors, errorCount[0], Instant.now()));
-            if (storage != null) {
-                write(storage, bytes);
-            }
-            return result;
-        });
+        return new Checked(errors, errorCount[0]);
     }
 
     static RowError error(int row, UserFacingException e) {

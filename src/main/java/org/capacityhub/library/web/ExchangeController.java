@@ -109,8 +109,13 @@ class ExchangeController {
 
     /** The progress alone, polled by the page (HTMX) while the job runs. */
     @GetMapping("/imports/{id}/progress")
-    String progress(@PathVariable long id, Model model) {
-        model.addAttribute("run", imports.own(id));
+    String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+        ResourceImport found = imports.own(id);
+        if (ResourceImport.READY.equals(found.getState()) || ResourceImport.INVALID.equals(found.getState())) {
+            // a background check is over: the whole page changes (errors, or the sample and the confirm button)
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("run", found);
         return "library/import-run :: progress";
     }
 
