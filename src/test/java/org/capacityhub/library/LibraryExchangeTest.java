@@ -319,9 +319,20 @@ class LibraryExchangeTest {
                 .header("Authorization", directory.bearer(author)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(multipart("/library/import").file(new MockMultipartFile("file", "empty.csv", "text/csv",
-                "title\n".getBytes())).with(as(author)).with(csrf()))
-                .andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/v1/library/imports")
+                .file(new MockMultipartFile("file", "broken.csv", "text/csv", "title,kind\n\"unclosed,GUIDELINE\n".getBytes()))
+                .header("Authorization", directory.bearer(author)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        String page = mvc.perform(multipart("/library/import").file(new MockMultipartFile("file", "empty.csv",
+                "text/csv", "title\n".getBytes())).with(as(author)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"file-error\"");
+        // the body may also be the CSV itself
+        mvc.perform(post("/api/v1/library/imports").contentType("text/csv")
+                .content("title,kind,language\nAs body " + DirectoryFixtures.unique() + ",GUIDELINE,en\n")
+                .header("Authorization", directory.bearer(author)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("READY"));
     }
 
     @Test
@@ -363,6 +374,9 @@ class LibraryExchangeTest {
             }
         }
         // the page's export follows the search filters
+        String searchPage = mvc.perform(get("/library").param("q", word).param("kind", "GUIDELINE")
+                .with(as(colleague))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(searchPage).contains("/library/export.csv?q=" + word).contains("kind=GUIDELINE");
         String filtered = mvc.perform(get("/library/export.csv").param("q", word).param("kind", "TOOLKIT")
                 .with(as(colleague))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
