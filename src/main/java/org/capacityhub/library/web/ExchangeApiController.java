@@ -39,8 +39,10 @@ class ExchangeApiController {
     record RowErrorView(int row, String column, String code, String message) {}
 
     /**
-     * An import: {@code state} INVALID (errors; nothing can be imported), READY (confirm it), QUEUED, RUNNING, DONE
-     * (every row is a draft of the importer) or FAILED (nothing was stored; {@code failure} says why).
+     * An import: {@code state} CHECKING (a file of more than 500 rows checked in the background; {@code done} rows
+     * so far), INVALID (errors; nothing can be imported), READY (confirm it), QUEUED, RUNNING ({@code done} rows
+     * written so far), DONE (every row is a draft of the importer) or FAILED (nothing was stored; {@code failure}
+     * says why).
      */
     record ImportView(long id, String state, String fileName, int rows, int errorCount, List<RowErrorView> errors,
             int done, int percent, RowErrorView failure) {}
