@@ -44,4 +44,34 @@ class LibraryPostgresTest {
         assertThat(found.hits()).extracting(h -> h.resource().getId()).containsExactly(id);
         assertThat(LibraryFixtures.as(author, () -> service.history(id))).hasSize(1);
     }
+
+    @Autowired org.capacityhub.library.exchange.ResourceImports imports;
+    @Autowired org.capacityhub.library.exchange.ResourceImportRepository importRepository;
+
+    @Test
+    void aCsvImportIsCheckedAndWrittenOnPostgres() throws Exception {
+        DirectoryFixtures directory = DirectoryFixtures.of(context);
+        Actor importer = directory.memberOf(directory.ministry("Postgres Import Ministry"));
+        Competency child = LibraryFixtures.domainAndChild(frameworks).get(1);
+        String tag = DirectoryFixtures.unique();
+        String bad = "kind,title,language,cost_amount,cost_currency\nGUIDELINE,Bad " + tag + ",en,5,EURO\n";
+        var invalid = LibraryFixtures.as(importer, () -> imports.preview("bad.csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(invalid.getState()).isEqualTo("INVALID");
+        assertThat(LibraryFixtures.as(importer, () -> imports.own(invalid.getId()).getErrors()))
+                .extracting(e -> e.getCode()).containsExactly("library.currency.invalid");
+        String good = "kind,title,language,competencies,sdgs\nTOOLKIT,Postgres import " + tag + ",en,"
+                + child.frameworkIdentifier() + ":" + child.code() + ",4|5\n";
+        var ready = LibraryFixtures.as(importer, () -> imports.preview("good.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(ready.getState()).isEqualTo("READY");
+        LibraryFixtures.run(importer, () -> imports.confirm(ready.getId()));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (!importRepository.findById(ready.getId()).orElseThrow().finished() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(importRepository.findById(ready.getId()).orElseThrow().getState()).isEqualTo("DONE");
+        assertThat(LibraryFixtures.as(importer, () -> service.myWork())).extracting(r -> r.getTitle())
+                .contains("Postgres import " + tag);
+    }
 }

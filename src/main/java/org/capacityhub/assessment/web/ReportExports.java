@@ -26,6 +26,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import org.apache.commons.csv.CSVFormat;
+import org.capacityhub.platform.SpreadsheetCells;
 import org.apache.commons.csv.CSVPrinter;
 import org.capacityhub.assessment.AssessmentResult;
 import org.capacityhub.assessment.CompetencyLevel;
@@ -102,14 +103,9 @@ class ReportExports {
         return rows;
     }
 
-    /** A text cell a spreadsheet will not run as a formula. */
+    /** A text cell a spreadsheet will not run as a formula ({@link SpreadsheetCells#neutralise}). */
     static String neutralise(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return SpreadsheetCells.neutralise(value);
     }
 
     byte[] csv(long id) {

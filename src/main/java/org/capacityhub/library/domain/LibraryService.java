@@ -55,6 +55,8 @@ public class LibraryService {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> KNOWN_CURRENCIES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9.+\\-]{1,64}");
 
     private final ResourceRepository resources;
@@ -173,6 +175,24 @@ public class LibraryService {
 
     public void update(long id, ResourceInput input) {
         apply(editable(id), input);
+    }
+
+    /**
+     * What would be refused if the current user created a draft from this input (the first problem, with the same
+     * rules as {@link #create}), without storing anything: the input is applied to a resource that is never saved.
+     */
+    @Transactional(readOnly = true)
+    public Optional<InvalidInputException> problemWith(ResourceInput input) {
+        long me = me();
+        Long organisation = directory.person(me).map(PersonSummary::organisationId).orElse(null);
+        Resource scratch = new Resource(input.kind() == null ? ResourceKind.GUIDELINE : input.kind(), "", "en", me,
+                organisation, clock.instant());
+        try {
+            apply(scratch, input);
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e);
+        }
     }
 
     private void apply(Resource r, ResourceInput in) {
@@ -303,7 +323,8 @@ public class LibraryService {
         if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("9999999999")) > 0) {
             throw new InvalidInputException("costAmount", "library.cost.invalid", "The cost is zero or a positive amount");
         }
-        if (currency == null || !CURRENCY.matcher(currency.toUpperCase(Locale.ROOT)).matches()) {
+        if (currency == null || !CURRENCY.matcher(currency.toUpperCase(Locale.ROOT)).matches()
+                || !KNOWN_CURRENCIES.contains(currency.toUpperCase(Locale.ROOT))) {
             throw new InvalidInputException("costCurrency", "library.currency.invalid",
                     "A cost needs an ISO 4217 currency, e.g. EUR");
         }
@@ -583,9 +604,25 @@ public class LibraryService {
         return files.maxMegabytes();
     }
 
-    /** Opens a stored file of a resource the user may read (current or of an earlier version). */
+    /** Opens the current file of a resource the user may read. */
     @Transactional(readOnly = true)
     public InputStream open(Resource r) throws IOException {
         return java.nio.file.Files.newInputStream(files.path(r.getFileStorage()));
+    }
+
+    /**
+     * The published version {@code number} of a resource the current user may read, if it had a file (404
+     * otherwise: the resource unreadable, no such version, or a version without a file).
+     */
+    @Transactional(readOnly = true)
+    public ResourceVersion versionWithFile(long id, int number) {
+        readable(id);
+        return versions.findByResourceIdAndNumber(id, number).filter(v -> v.getFileStorage() != null
+                && files.exists(v.getFileStorage())).orElseThrow(() -> new NotFoundException("File of version", number));
+    }
+
+    /** Opens the file of an earlier version found by {@link #versionWithFile}. */
+    public InputStream open(ResourceVersion v) throws IOException {
+        return java.nio.file.Files.newInputStream(files.path(v.getFileStorage()));
     }
 }

@@ -38,6 +38,13 @@ public class ResourceVersion {
     @Column(name = "file_sha256")
     private String fileSha256;
 
+    /** The type detected at upload (null for versions published before it was recorded). */
+    @Column(name = "file_type")
+    private String fileType;
+
+    @Column(name = "file_size")
+    private Long fileSize;
+
     private String note;
 
     @Column(name = "published_by_person", nullable = false)
@@ -56,6 +63,8 @@ public class ResourceVersion {
         this.fileName = resource.getFileName();
         this.fileStorage = resource.getFileStorage();
         this.fileSha256 = resource.getFileSha256();
+        this.fileType = resource.getFileType();
+        this.fileSize = resource.getFileSize();
         this.publishedByPerson = publishedByPerson;
         this.publishedAt = now;
     }
@@ -68,6 +77,8 @@ public class ResourceVersion {
     public String getFileName() { return fileName; }
     public String getFileStorage() { return fileStorage; }
     public String getFileSha256() { return fileSha256; }
+    public String getFileType() { return fileType; }
+    public Long getFileSize() { return fileSize; }
     public long getPublishedByPerson() { return publishedByPerson; }
     public Instant getPublishedAt() { return publishedAt; }
 }

@@ -10,4 +10,6 @@ public interface ResourceVersionRepository extends JpaRepository<ResourceVersion
     List<ResourceVersion> findByResourceIdOrderByNumberDesc(long resourceId);
 
     Optional<ResourceVersion> findByFileStorage(String storage);
+
+    Optional<ResourceVersion> findByResourceIdAndNumber(long resourceId, int number);
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.capacityhub.library.domain.LibraryService;
 import org.capacityhub.library.domain.Resource;
+import org.capacityhub.library.domain.ResourceVersion;
 import org.capacityhub.platform.NotFoundException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -37,6 +38,17 @@ class FileController {
         }
         service.countDownload(r);
         return serve(r.getFileName(), r.getFileType(), r.getFileSize(), service.open(r));
+    }
+
+    /** The file of an earlier (or the current) published version, to those who may read the resource. */
+    @GetMapping({"/library/resources/{id}/versions/{number}/file",
+            "/api/v1/library/resources/{id}/versions/{number}/file"})
+    ResponseEntity<InputStreamResource> downloadVersion(@PathVariable long id, @PathVariable int number)
+            throws IOException {
+        ResourceVersion v = service.versionWithFile(id, number);
+        service.countDownload(service.readable(id));
+        return serve(v.getFileName(), v.getFileType() == null ? "application/octet-stream" : v.getFileType(),
+                v.getFileSize(), service.open(v));
     }
 
     static ResponseEntity<InputStreamResource> serve(String name, String type, Long size, InputStream content) {

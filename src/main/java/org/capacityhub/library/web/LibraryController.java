@@ -78,7 +78,7 @@ class LibraryController {
         return "library/search";
     }
 
-    private static <E extends Enum<E>> Set<E> enums(Class<E> type, Set<String> values) {
+    static <E extends Enum<E>> Set<E> enums(Class<E> type, Set<String> values) {
         if (values == null) {
             return Set.of();
         }
