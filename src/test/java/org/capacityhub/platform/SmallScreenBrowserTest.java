@@ -24,7 +24,8 @@ class SmallScreenBrowserTest extends BrowserTestSupport {
             "/account", "/account/password", "/admin", "/admin/audit", "/admin/outbox", "/admin/invitations",
             "/admin/demo", "/assessments", "/target-profiles", "/self-assessments", "/campaigns", "/surveys",
             "/assessments/heat-map", "/plans", "/matching", "/matching/profile", "/matching/search",
-            "/matching/rounds", "/library", "/library/mine", "/library/resources/new", "/library/admin");
+            "/matching/rounds", "/matching/saved", "/library", "/library/mine", "/library/resources/new",
+            "/library/admin", "/library/import");
 
     @Test
     void noPageIsWiderThanAPhoneScreen() {
