@@ -153,7 +153,7 @@ class LibrarySearchBenchmark {
         return new SearchQuery(text, competencies, null, languages, null, null, null, null, null, false, 0, 20);
     }
 
-    private void insert(int count, List<Competency> tree, Random random) {
+    void insert(int count, List<Competency> tree, Random random) {
         Map<Long, Long> parents = new HashMap<>();
         tree.forEach(c -> parents.put(c.id(), c.parentId()));
         Timestamp now = Timestamp.from(Instant.now());
