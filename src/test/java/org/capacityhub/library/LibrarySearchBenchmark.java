@@ -155,7 +155,7 @@ class LibrarySearchBenchmark {
     @Test
     void benchmark() throws Exception {
         int count = Integer.getInteger("bench.resources", 100_000);
-        int runs = Integer.getInteger("bench.runs", 200);
+        int runs = Integer.getInteger("bench.runs", 40);
         List<Competency> tree = frameworks.publishedFrameworks().stream()
                 .flatMap(v -> frameworks.tree(v.versionId()).stream()).toList();
         Competency parent = LibraryFixtures.domainAndChild(frameworks).get(0);
@@ -164,7 +164,7 @@ class LibrarySearchBenchmark {
 
         long insertStart = System.nanoTime();
         insert(count, tree, random);
-        report.append(String.format(Locale.ROOT, "Inserted %,d resources in %.1f s (JDBC batches)%n", count,
+        line(report, String.format(Locale.ROOT, "Inserted %,d resources in %.1f s (JDBC batches)%n", count,
                 seconds(insertStart)));
 
         // indexing: Hibernate Search mass indexer vs the same documents written with Lucene's IndexWriter
@@ -173,7 +173,7 @@ class LibrarySearchBenchmark {
         double hsSeconds = seconds(indexStart);
         LuceneBackend backend = Search.mapping(entityManagerFactory).backend().unwrap(LuceneBackend.class);
         double floorSeconds = floorIndexing(backend);
-        report.append(String.format(Locale.ROOT,
+        line(report, String.format(Locale.ROOT,
                 "| indexing %,d resources | %.0f docs/s (%.1f s) | %.0f docs/s (%.1f s) | %.1f× |%n", count,
                 count / hsSeconds, hsSeconds, count / floorSeconds, floorSeconds, hsSeconds / floorSeconds));
 
@@ -197,7 +197,7 @@ class LibrarySearchBenchmark {
                 boolean byDate = query.byDate() || !query.hasText();
                 double[] hs = time(runs, () -> search.search(query).total());
                 double[] floor = time(runs, () -> floorSearch(searcher, lucene, byDate));
-                report.append(String.format(Locale.ROOT,
+                line(report, String.format(Locale.ROOT,
                         "| %s — %,d hits | p50 %.1f ms, p95 %.1f ms | p50 %.1f ms, p95 %.1f ms | %.1f× / %.1f× |%s%n",
                         q.getKey(), hsHits, hs[0], hs[1], floor[0], floor[1], hs[0] / floor[0], hs[1] / floor[1],
                         hsHits == floorHits ? "" : " (floor found " + floorHits + ")"));
@@ -571,7 +571,7 @@ class LibrarySearchBenchmark {
     }
 
     private static double[] time(int runs, Supplier<Object> work) {
-        for (int i = 0; i < Math.max(20, runs / 5); i++) {
+        for (int i = 0; i < Math.max(5, runs / 10); i++) {
             work.get();
         }
         double[] millis = new double[runs];
@@ -582,6 +582,13 @@ class LibrarySearchBenchmark {
         }
         Arrays.sort(millis);
         return new double[] {millis[runs / 2], millis[(int) Math.ceil(runs * 0.95) - 1]};
+    }
+
+    /** Adds a line to the report and prints it at once (a long run shows its progress). */
+    private static void line(StringBuilder report, String line) {
+        report.append(line);
+        System.out.print("BENCH " + line);
+        System.out.flush();
     }
 
     private static double seconds(long start) {
