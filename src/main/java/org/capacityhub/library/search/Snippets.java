@@ -81,35 +81,39 @@ final class Snippets {
     /**
      * Up to {@code fragments} passages of the text around the words found, with the words marked and "…" where text
      * is left out, or null if none of the words is in the (first {@link #SCAN_LIMIT} characters of the) text.
+     * <p>
+     * Cost: the language-neutral analysis runs until enough passages are found; the English and French ones (stems)
+     * run only over those passages, or over the whole scanned text when the neutral one found nothing.
      */
     String snippet(String text, int fragments) {
         if (text == null || text.isBlank() || words.isEmpty()) {
             return null;
         }
         String scanned = text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
-        BitSet marked = marks(scanned, false);
-        if (marked.isEmpty()) {
-            return null;
+        BitSet marked = new BitSet(scanned.length());
+        scanNeutral(scanned, marked, false, fragments);
+        List<int[]> passages = passages(scanned, marked, fragments);
+        if (passages.isEmpty()) {
+            scanLanguages(scanned, 0, scanned.length(), marked);
+            passages = passages(scanned, marked, fragments);
+            if (passages.isEmpty()) {
+                return null;
+            }
+        } else {
+            for (int[] passage : passages) {
+                scanLanguages(scanned, passage[0], passage[1], marked);
+            }
         }
         StringBuilder out = new StringBuilder();
         int from = 0;
-        for (int i = 0; i < fragments; i++) {
-            int hit = marked.nextSetBit(from);
-            if (hit < 0) {
-                break;
-            }
-            int start = wordStart(scanned, Math.max(from, hit - FRAGMENT / 3));
-            int end = wordEnd(scanned, Math.min(scanned.length(), start + FRAGMENT));
-            if (end < scanned.length() && marked.get(end)) {
-                end = marked.nextClearBit(end);
-            }
-            if (start > from || (start > 0 && out.isEmpty())) {
+        for (int[] passage : passages) {
+            if (passage[0] > from || (passage[0] > 0 && out.isEmpty())) {
                 out.append(out.isEmpty() ? "… " : " … ");
             } else if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append(mark(scanned, marked, start, end).strip());
-            from = end;
+            out.append(mark(scanned, marked, passage[0], passage[1]).strip());
+            from = passage[1];
         }
         if (from < text.length()) {
             out.append(" …");
@@ -117,32 +121,89 @@ final class Snippets {
         return out.toString();
     }
 
+    /** Where the passages shown go: around the first marked word, then the first one after the passage, ... */
+    private static List<int[]> passages(String text, BitSet marked, int fragments) {
+        List<int[]> passages = new ArrayList<>();
+        int from = 0;
+        while (passages.size() < fragments) {
+            int hit = marked.nextSetBit(from);
+            if (hit < 0) {
+                break;
+            }
+            int start = wordStart(text, Math.max(from, hit - FRAGMENT / 3));
+            int end = wordEnd(text, Math.min(text.length(), start + FRAGMENT));
+            if (end < text.length() && marked.get(end)) {
+                end = marked.nextClearBit(end);
+            }
+            passages.add(new int[] {start, end});
+            from = end;
+        }
+        return passages;
+    }
+
     private BitSet marks(String text, boolean prefixes) {
         BitSet marked = new BitSet(text.length());
-        scan(standard, text, marked, term -> {
-            if (words.contains(term)) {
-                return true;
-            }
-            for (CharacterRunAutomaton typo : typos) {
-                if (typo.run(term)) {
-                    return true;
-                }
-            }
-            if (prefixes) {
-                for (String word : words) {
-                    if (word.length() >= 2 && term.startsWith(word)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
-        scan(english, text, marked, englishStems::contains);
-        scan(french, text, marked, frenchStems::contains);
+        scanNeutral(text, marked, prefixes, Integer.MAX_VALUE);
+        scanLanguages(text, 0, text.length(), marked);
         return marked;
     }
 
-    private static void scan(Analyzer analyzer, String text, BitSet marked,
+    /**
+     * Marks the words found by the language-neutral analysis; stops once the words for {@code fragments} passages
+     * are found.
+     */
+    private void scanNeutral(String text, BitSet marked, boolean prefixes, int fragments) {
+        int passages = 0;
+        int passageEnd = -1;
+        try (TokenStream stream = standard.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (offset.startOffset() > passageEnd && passages == fragments) {
+                    break;
+                }
+                if (neutralMatch(term.toString(), prefixes)) {
+                    marked.set(offset.startOffset(), offset.endOffset());
+                    if (offset.startOffset() > passageEnd) {
+                        passages++;
+                        passageEnd = offset.startOffset() + FRAGMENT;
+                    }
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean neutralMatch(String term, boolean prefixes) {
+        if (words.contains(term)) {
+            return true;
+        }
+        for (CharacterRunAutomaton typo : typos) {
+            if (typo.run(term)) {
+                return true;
+            }
+        }
+        if (prefixes) {
+            for (String word : words) {
+                if (word.length() >= 2 && term.startsWith(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Marks the words with the same English or French stem as a word searched, between two offsets. */
+    private void scanLanguages(String text, int start, int end, BitSet marked) {
+        String part = start == 0 && end == text.length() ? text : text.substring(start, end);
+        scan(english, part, start, marked, englishStems::contains);
+        scan(french, part, start, marked, frenchStems::contains);
+    }
+
+    private static void scan(Analyzer analyzer, String text, int shift, BitSet marked,
             java.util.function.Predicate<String> matches) {
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -150,7 +211,7 @@ final class Snippets {
             stream.reset();
             while (stream.incrementToken()) {
                 if (matches.test(term.toString())) {
-                    marked.set(offset.startOffset(), offset.endOffset());
+                    marked.set(shift + offset.startOffset(), shift + offset.endOffset());
                 }
             }
             stream.end();
