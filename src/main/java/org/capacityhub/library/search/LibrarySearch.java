@@ -11,19 +11,24 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.capacityhub.directory.DirectoryAccess;
 import org.capacityhub.library.domain.Delivery;
+import org.capacityhub.library.domain.LibraryAnalysis;
 import org.capacityhub.library.domain.Resource;
 import org.capacityhub.library.domain.ResourceKind;
 import org.capacityhub.library.domain.ResourceStatus;
 import org.capacityhub.library.domain.Visibility;
+import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.SearchException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +54,8 @@ public class LibrarySearch {
 
     private final DirectoryAccess access;
 
+    private volatile Analyzer[] analyzers;
+
     LibrarySearch(DirectoryAccess access) {
         this.access = access;
     }
@@ -65,22 +72,18 @@ public class LibrarySearch {
         AggregationKey<Map<Delivery, Long>> deliveryKey = AggregationKey.of("delivery");
 
         boolean text = q.hasText();
+        Snippets snippets = text ? snippets(q.text()) : null;
         SearchResult<List<?>> result = session.search(Resource.class)
-                .select(f -> text
-                        ? f.composite().from(f.entity(), f.score(), f.highlight("title"), f.highlight("summary"),
-                                f.highlight("cover"), f.highlight("usecase"), f.highlight("text")).asList()
-                        : f.composite().from(f.entity(), f.score()).asList())
+                .select(f -> f.composite().from(f.entity(), f.score()).asList())
                 .where((f, root) -> {
                     root.add(visible(f));
                     if (text) {
-                        root.add(matching(f, q.text()));
+                        root.add(matching(f, q.text(), snippets.words()));
                     }
                     filters(f, q, root);
                 })
                 .sort(f -> q.byDate() || !text ? f.field("publishedAt").desc().then().score()
                         : f.score().then().field("publishedAt").desc())
-                .highlighter(h -> h.unified().tag(SafeHtml.OPEN, SafeHtml.CLOSE).numberOfFragments(2))
-                .highlighter("title", h -> h.unified().tag(SafeHtml.OPEN, SafeHtml.CLOSE).numberOfFragments(1))
                 .aggregation(competencyKey, f -> f.terms().field("competencyScope", Long.class).maxTermCount(200))
                 .aggregation(kindKey, f -> f.terms().field("kind", ResourceKind.class).maxTermCount(20))
                 .aggregation(languageKey, f -> f.terms().field("languages", String.class).maxTermCount(50))
@@ -101,14 +104,16 @@ public class LibrarySearch {
             SafeHtml title = SafeHtml.plain(r.getTitle());
             SafeHtml snippet = null;
             if (text) {
-                List<String> titles = strings(row.get(2));
-                if (!titles.isEmpty()) {
-                    title = SafeHtml.fromHighlighted(titles.get(0));
+                String marked = snippets.title(r.getTitle());
+                if (marked != null) {
+                    title = SafeHtml.fromHighlighted(marked);
                 }
-                for (int i = 3; i < row.size() && snippet == null; i++) {
-                    List<String> fragments = strings(row.get(i));
-                    if (!fragments.isEmpty()) {
-                        snippet = SafeHtml.fromHighlighted(String.join(" … ", fragments));
+                for (String field : new String[] {r.getSummary(), r.getCoverText(), r.getUseCaseText(),
+                        r.getExtractedText()}) {
+                    String passage = snippets.snippet(field, 2);
+                    if (passage != null) {
+                        snippet = SafeHtml.fromHighlighted(passage);
+                        break;
                     }
                 }
             }
@@ -170,25 +175,57 @@ public class LibrarySearch {
         return f.bool().must(published).must(readable).toPredicate();
     }
 
-    private static SearchPredicate matching(SearchPredicateFactory f, String text) {
+    private static SearchPredicate matching(SearchPredicateFactory f, String text, Set<String> words) {
         BooleanPredicateClausesStep<?, ?> any = f.bool();
-        // exact and stemmed words, all of them required (English and French analysis)
+        // exact and stemmed words, all of them required (English and French analysis); the search syntax of
+        // simple query strings ("phrases", -excluded) applies here
         var exact = f.simpleQueryString().field("title").boost(BOOSTS.get("title"));
         for (String field : TEXT_FIELDS) {
             float boost = BOOSTS.get(field);
             exact = exact.field(field).boost(boost).field(field + "_en").boost(boost).field(field + "_fr").boost(boost);
         }
-        any.should(exact.matching(text).defaultOperator(
-                org.hibernate.search.engine.search.common.BooleanOperator.AND).boost(3f));
-        // typo tolerance: each word within two edits, on the language-neutral fields
-        var fuzzy = f.match().field("title").boost(BOOSTS.get("title"));
-        for (String field : TEXT_FIELDS) {
-            fuzzy = fuzzy.field(field).boost(BOOSTS.get(field));
+        any.should(exact.matching(text).defaultOperator(BooleanOperator.AND).boost(3f));
+        // typo tolerance: every word, within as many edits as its length allows (Snippets.maxEdits), in one of the
+        // language-neutral fields
+        if (!words.isEmpty()) {
+            BooleanPredicateClausesStep<?, ?> typos = f.bool();
+            for (String word : words) {
+                var fields = f.match().field("title").boost(BOOSTS.get("title"));
+                for (String field : TEXT_FIELDS) {
+                    fields = fields.field(field).boost(BOOSTS.get(field));
+                }
+                int edits = Snippets.maxEdits(word);
+                typos.must(edits == 0 ? fields.matching(word) : fields.matching(word).fuzzy(edits, 1));
+            }
+            any.should(typos);
         }
-        any.should(fuzzy.matching(text).fuzzy(2, 1));
-        // beginnings of words in titles
-        any.should(f.match().field("title_ngram").matching(text).boost(0.5f));
+        // beginnings of all the words in titles
+        any.should(f.simpleQueryString().field("title_ngram").matching(text).defaultOperator(BooleanOperator.AND)
+                .boost(0.5f));
         return any.toPredicate();
+    }
+
+    /** The snippet builder of one search, with the same analysers as the index. */
+    private Snippets snippets(String text) {
+        Analyzer[] analyzers = this.analyzers;
+        if (analyzers == null) {
+            analyzers = analyzers();
+            this.analyzers = analyzers;
+        }
+        return new Snippets(analyzers[0], analyzers[1], analyzers[2], text);
+    }
+
+    private Analyzer[] analyzers() {
+        try {
+            LuceneBackend lucene = Search.mapping(entityManager.getEntityManagerFactory()).backend()
+                    .unwrap(LuceneBackend.class);
+            return new Analyzer[] {lucene.analyzer(LibraryAnalysis.STANDARD).orElseThrow(),
+                    lucene.analyzer(LibraryAnalysis.ENGLISH).orElseThrow(),
+                    lucene.analyzer(LibraryAnalysis.FRENCH).orElseThrow()};
+        } catch (SearchException notLucene) {
+            // Elasticsearch/OpenSearch backend: the same analysis chains built with Lucene for the snippets
+            return SnippetAnalyzers.build();
+        }
     }
 
     private static void filters(SearchPredicateFactory f,
@@ -217,11 +254,6 @@ public class LibrarySearch {
         if (!q.deliveries().isEmpty()) {
             root.add(f.terms().field("delivery").matchingAny(q.deliveries()));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? (List<String>) list : List.of();
     }
 
     private static <K> Map<String, Long> stringKeys(Map<K, Long> counts) {
