@@ -394,26 +394,8 @@ public class PlanService {
         Plan plan = new Plan(title, in.organisationId(), null, in.languages(), in.constraints(), actor(), now());
         plan.basedOn(gaps.assessmentId(), gaps.frameworkVersionId(), gaps.targetProfileId(),
                 gaps.targetDescription());
-        String orgType = directory.organisation(in.organisationId()).map(Directory.OrganisationSummary::type)
-                .orElse(null);
-        GapTargets.Lookup lookup = gapTargets.lookup();
-        Planner planner = planner(orgType);
-        List<Planner.GapInput> inputs = new ArrayList<>();
-        Map<Long, PlanGap> planGaps = new LinkedHashMap<>();
-        for (GapRow g : chosen) {
-            planGaps.put(g.competencyId(), plan.addGap(g.competencyId(), g.identifier(), g.currentRank(),
-                    g.targetRank(), g.scaleSize(), g.weight(), g.peopleCount(), objective(g, gaps.targetDescription())));
-            inputs.add(new Planner.GapInput(g.competencyId(),
-                    lookup.targets(g.competencyId(), g.currentRank(), g.targetRank(), g.scaleSize()), g.gap(),
-                    g.weight(), g.peopleCount()));
-        }
-        for (Planner.Answer answer : planner.answer(inputs, plan.languageSet(), plan.constraints(),
-                in.organisationId(), null, PER_GAP)) {
-            PlanGap gap = planGaps.get(answer.gap().competencyId());
-            for (Planner.Ranked r : answer.suggestions()) {
-                plan.addSuggestion(gap, r.suggestion(), r.evidence(), false);
-            }
-        }
+        Map<Long, PlanGap> planGaps = addGapsAndSuggestions(plan, chosen, gaps.targetDescription(), in.organisationId(),
+                null);
         for (BarrierView b : gaps.barriers()) {
             PlanGap gap = planGaps.get(b.competencyId());
             for (Intervention i : Intervention.forBarrier(b.kind())) {
@@ -524,7 +506,17 @@ public class PlanService {
         Assessments.NamedRater rater = assessments.namedRater(gaps.selfAssessmentId()).orElse(null);
         plan.basedOnSelfAssessment(gaps.selfAssessmentId(), gaps.frameworkVersionId(), gaps.targetProfileId(),
                 gaps.targetDescription(), rater == null ? null : rater.personId(), rater != null && rater.supervisor());
-        String orgType = directory.organisation(gaps.organisationId()).map(Directory.OrganisationSummary::type)
+        addGapsAndSuggestions(plan, chosen, gaps.targetDescription(), gaps.organisationId(), gaps.personId());
+        return plans.save(plan).getId();
+    }
+
+    /**
+     * Adds the chosen gaps to a new plan, each with its objective, and the suggestions the planner finds for them
+     * (the evidence of organisations of the same type as the plan's); answers the plan's gaps by competency.
+     */
+    private Map<Long, PlanGap> addGapsAndSuggestions(Plan plan, List<GapRow> chosen, String targetDescription,
+            long organisationId, Long personId) {
+        String orgType = directory.organisation(organisationId).map(Directory.OrganisationSummary::type)
                 .orElse(null);
         GapTargets.Lookup lookup = gapTargets.lookup();
         Planner planner = planner(orgType);
@@ -532,19 +524,19 @@ public class PlanService {
         Map<Long, PlanGap> planGaps = new LinkedHashMap<>();
         for (GapRow g : chosen) {
             planGaps.put(g.competencyId(), plan.addGap(g.competencyId(), g.identifier(), g.currentRank(),
-                    g.targetRank(), g.scaleSize(), g.weight(), g.peopleCount(), objective(g, gaps.targetDescription())));
+                    g.targetRank(), g.scaleSize(), g.weight(), g.peopleCount(), objective(g, targetDescription)));
             inputs.add(new Planner.GapInput(g.competencyId(),
                     lookup.targets(g.competencyId(), g.currentRank(), g.targetRank(), g.scaleSize()), g.gap(),
                     g.weight(), g.peopleCount()));
         }
-        for (Planner.Answer answer : planner.answer(inputs, plan.languageSet(), plan.constraints(),
-                gaps.organisationId(), gaps.personId(), PER_GAP)) {
+        for (Planner.Answer answer : planner.answer(inputs, plan.languageSet(), plan.constraints(), organisationId,
+                personId, PER_GAP)) {
             PlanGap gap = planGaps.get(answer.gap().competencyId());
             for (Planner.Ranked r : answer.suggestions()) {
                 plan.addSuggestion(gap, r.suggestion(), r.evidence(), false);
             }
         }
-        return plans.save(plan).getId();
+        return planGaps;
     }
 
     /** The person shares their plan with its reviewer and their organisation's focal points. */
