@@ -53,16 +53,7 @@ class PlanEvents {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void reassessed(AssessmentSubmitted event) {
-        Map<UUID, Integer> byIdentifier = new HashMap<>();
-        Map<Long, Integer> byId = new HashMap<>();
-        for (CompetencyLevel l : event.levels()) {
-            if (l.rank() != null) {
-                byId.put(l.competencyId(), l.rank());
-                if (l.competencyIdentifier() != null) {
-                    byIdentifier.put(l.competencyIdentifier(), l.rank());
-                }
-            }
-        }
+        Levels levels = Levels.of(event.levels());
         String type = directory.organisation(event.organisationId()).map(Directory.OrganisationSummary::type)
                 .orElse(null);
         // the organisation's plans and its units' plans (made from its assessments)
@@ -76,7 +67,7 @@ class PlanEvents {
                     || (p.getAssessmentId() != null && p.getAssessmentId() == event.assessmentId())) {
                 continue; // a person's plan follows their own self-assessments, not the organisation's
             }
-            p.reassessed(event.assessmentId(), byIdentifier, byId);
+            p.reassessed(event.assessmentId(), levels.byIdentifier(), levels.byId());
             recordOutcomes(p, type, event.submittedAt());
         }
     }
@@ -89,22 +80,13 @@ class PlanEvents {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void selfReassessed(SelfAssessmentSubmitted event) {
-        Map<UUID, Integer> byIdentifier = new HashMap<>();
-        Map<Long, Integer> byId = new HashMap<>();
-        for (CompetencyLevel l : event.levels()) {
-            if (l.rank() != null) {
-                byId.put(l.competencyId(), l.rank());
-                if (l.competencyIdentifier() != null) {
-                    byIdentifier.put(l.competencyIdentifier(), l.rank());
-                }
-            }
-        }
+        Levels levels = Levels.of(event.levels());
         for (Plan p : plans.findByPersonIdAndStateIn(event.personId(),
                 EnumSet.of(PlanState.AGREED, PlanState.IN_PROGRESS, PlanState.COMPLETED))) {
             if (p.getSelfAssessmentId() == null || p.getSelfAssessmentId() == event.selfAssessmentId()) {
                 continue;
             }
-            p.reassessed(event.selfAssessmentId(), byIdentifier, byId);
+            p.reassessed(event.selfAssessmentId(), levels.byIdentifier(), levels.byId());
         }
     }
 
@@ -142,5 +124,23 @@ class PlanEvents {
             }
             log.info("Source '{}' announced new activities: {} suggestions added to plans.", event.source(), added);
         });
+    }
+
+    /** The ranks an assessment found, by CASE identifier (to match other framework versions) and by competency id. */
+    private record Levels(Map<UUID, Integer> byIdentifier, Map<Long, Integer> byId) {
+
+        static Levels of(List<CompetencyLevel> levels) {
+            Map<UUID, Integer> byIdentifier = new HashMap<>();
+            Map<Long, Integer> byId = new HashMap<>();
+            for (CompetencyLevel l : levels) {
+                if (l.rank() != null) {
+                    byId.put(l.competencyId(), l.rank());
+                    if (l.competencyIdentifier() != null) {
+                        byIdentifier.put(l.competencyIdentifier(), l.rank());
+                    }
+                }
+            }
+            return new Levels(byIdentifier, byId);
+        }
     }
 }

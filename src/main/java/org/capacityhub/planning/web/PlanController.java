@@ -100,12 +100,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "planning.generated");
             return "redirect:/plans/" + id;
         } catch (UserFacingException e) {
-            if (e instanceof org.capacityhub.platform.NotFoundException) {
-                throw e;
-            }
-            response.setStatus(e instanceof org.capacityhub.platform.ConflictException ? 409 : 400);
-            model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
-            model.addAttribute("errorField", e.field());
+            showRefusal(e, model, response);
             return gaps(assessmentId, targetProfileId, model);
         }
     }
@@ -148,12 +143,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "planning.generated");
             return "redirect:/plans/" + id;
         } catch (UserFacingException e) {
-            if (e instanceof org.capacityhub.platform.NotFoundException) {
-                throw e;
-            }
-            response.setStatus(e instanceof org.capacityhub.platform.ConflictException ? 409 : 400);
-            model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
-            model.addAttribute("errorField", e.field());
+            showRefusal(e, model, response);
             return myGaps(version, model);
         }
     }
@@ -182,6 +172,19 @@ class PlanController {
         return "planning/plan";
     }
 
+    /**
+     * A refused change shown in the page it came from: 409 for a conflict, 400 for bad input, with the message and the
+     * field; "not found" stays a 404.
+     */
+    private void showRefusal(UserFacingException e, Model model, HttpServletResponse response) {
+        if (e instanceof org.capacityhub.platform.NotFoundException) {
+            throw e;
+        }
+        response.setStatus(e instanceof org.capacityhub.platform.ConflictException ? 409 : 400);
+        model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
+        model.addAttribute("errorField", e.field());
+    }
+
     /** Runs a change; a refusal is shown on the plan page (400/409) instead of a redirect. */
     private String act(long id, Runnable action, String flash, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -196,12 +199,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", flash);
             return "redirect:/plans/" + id;
         } catch (UserFacingException e) {
-            if (e instanceof org.capacityhub.platform.NotFoundException) {
-                throw e;
-            }
-            response.setStatus(e instanceof org.capacityhub.platform.ConflictException ? 409 : 400);
-            model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
-            model.addAttribute("errorField", e.field());
+            showRefusal(e, model, response);
             return plan(id, model);
         }
     }
