@@ -22,7 +22,7 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     /** People with an enabled account (those who can sign in), by name. */
     @org.springframework.data.jpa.repository.Query(
-            "select p from UserAccount a join a.person p where a.enabled = true order by p.fullName, p.id")
+            "select p from UserAccount a join a.person p where a.enabled = true order by lower(p.fullName), p.id")
     List<Person> findPeopleWhoCanSignIn();
 
     /** Of these people, the ids of those with an enabled account. */

@@ -35,7 +35,7 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
             where (:everyone = true or o.id in :organisationIds or p.id = :self)
               and (lower(p.fullName) like :pattern or lower(coalesce(p.email, '')) like :pattern
                    or lower(coalesce(p.positionTitle, '')) like :pattern)
-            order by p.fullName, p.id""", countQuery = """
+            order by lower(p.fullName), p.id""", countQuery = """
             select count(p) from Person p left join p.organisation o
             where (:everyone = true or o.id in :organisationIds or p.id = :self)
               and (lower(p.fullName) like :pattern or lower(coalesce(p.email, '')) like :pattern
