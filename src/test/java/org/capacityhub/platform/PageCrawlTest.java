@@ -1,0 +1,212 @@
+package org.capacityhub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.capacityhub.support.DirectoryFixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.capacityhub.support.DirectoryFixtures;
+import org.capacityhub.support.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Clicks through the pages as every kind of demo user and as the bootstrap administrator: signs in with the form
+ * (a real session), then follows every same-origin link and GET form breadth-first, visiting each route pattern (ids
+ * replaced by a placeholder) at most {@value #VISITS_PER_PATTERN} times. Every page must answer without a server
+ * error, show no stack trace, have exactly one {@code <h1>} and a {@code <title>}; a link a page offers must not
+ * lead to a 404 or a 403 (a link to something the user may not see must not be offered at all).
+ */
+@IntegrationTest
+class PageCrawlTest {
+
+    private static final int VISITS_PER_PATTERN = 3;
+    private static final int REQUESTS_PER_ROLE = 400;
+    private static final Pattern NUMERIC_SEGMENT = Pattern.compile("/\\d+(?=/|$)");
+    private static final Pattern UUID_SEGMENT = Pattern.compile(
+            "/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)");
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "(?m)^\\s*at [a-z][\\w$]*(\\.[\\w$]+)+\\(|Whitelabel Error Page|java\\.lang\\.[A-Z]\\w*Exception");
+    /** Paths never followed: signing out, assets, the REST API, and the API's own documentation. */
+    private static final List<String> SKIPPED_PREFIXES = List.of("/logout", "/webjars/", "/css/", "/js/",
+            "/img/", "/images/", "/favicon", "/api/", "/v3/api-docs", "/actuator");
+    private static final Pattern DOWNLOAD = Pattern.compile(
+            ".*(\\.(csv|xlsx|pdf|zip|json|xml|ics)|/export(\\.\\w+)?|/download)$");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    List<DemoContributor> contributors;
+
+    private record Visit(String url, String offeredBy) {}
+
+    @Test
+    void everyPageEveryDemoUserCanReachWorks() throws Exception {
+        var admin = DirectoryFixtures.of(context).admin();
+        mvc.perform(post("/admin/demo").with(csrf()).with(as(admin))).andExpect(status().is3xxRedirection());
+
+        Map<String, String> passwords = new HashMap<>();
+        passwords.put("admin", "test-admin-password");
+        contributors.stream().flatMap(c -> c.signIns().stream())
+                .forEach(s -> passwords.put(s.username(), s.password()));
+        assertThat(passwords).containsKeys("demo.coordinator", "demo.focalpoint", "demo.civilservant",
+                "demo.mentor");
+
+        List<String> problems = new ArrayList<>();
+        int pages = 0;
+        for (var entry : new TreeSet<>(passwords.keySet())) {
+            pages += crawl(entry, passwords.get(entry), problems);
+        }
+        assertThat(pages).as("pages visited").isGreaterThan(50);
+        assertThat(problems).as("problems found while crawling").isEmpty();
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(authenticated().withUsername(username)).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    private int crawl(String username, String password, List<String> problems) throws Exception {
+        MockHttpSession session = signIn(username, password);
+        Deque<Visit> queue = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Integer> perPattern = new HashMap<>();
+        queue.add(new Visit("/", "sign-in"));
+        seen.add("/");
+        int requests = 0;
+        while (!queue.isEmpty() && requests < REQUESTS_PER_ROLE) {
+            Visit visit = queue.poll();
+            requests++;
+            MockHttpServletResponse response = mvc.perform(get(URI.create(visit.url())).session(session))
+                    .andReturn().getResponse();
+            int status = response.getStatus();
+            String where = username + ": " + visit.url() + " (linked from " + visit.offeredBy() + ")";
+            if (status >= 500) {
+                problems.add(where + " answered " + status);
+                continue;
+            }
+            if (status == 404 || status == 403) {
+                problems.add(where + " answered " + status + ": a link the page should not offer");
+                continue;
+            }
+            if (status >= 300 && status < 400) {
+                String location = response.getRedirectedUrl();
+                if (location != null) {
+                    offer(location, visit.url(), queue, seen, perPattern);
+                }
+                continue;
+            }
+            if (status >= 400) {
+                problems.add(where + " answered " + status);
+                continue;
+            }
+            String contentType = response.getContentType();
+            if (contentType == null || !contentType.startsWith("text/html")) {
+                continue;
+            }
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            if (STACK_TRACE.matcher(body).find()) {
+                problems.add(where + " shows a stack trace or an error page");
+            }
+            Document page = Jsoup.parse(body, "http://localhost" + visit.url());
+            int headings = page.select("h1").size();
+            if (headings != 1) {
+                problems.add(where + " has " + headings + " <h1> elements");
+            }
+            if (page.title().isBlank()) {
+                problems.add(where + " has no <title>");
+            }
+            for (Element link : page.select("a[href]")) {
+                offer(link.attr("href"), visit.url(), queue, seen, perPattern);
+            }
+            for (Element form : page.select("form")) {
+                String method = form.attr("method");
+                if (method.isBlank() || method.equalsIgnoreCase("get")) {
+                    String action = form.hasAttr("action") ? form.attr("action") : visit.url();
+                    offer(action, visit.url(), queue, seen, perPattern);
+                }
+            }
+        }
+        return requests;
+    }
+
+    private void offer(String href, String from, Deque<Visit> queue, Set<String> seen,
+            Map<String, Integer> perPattern) {
+        String url = sameOriginPath(href, from);
+        if (url == null || !seen.add(url)) {
+            return;
+        }
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        if (SKIPPED_PREFIXES.stream().anyMatch(path::startsWith) || DOWNLOAD.matcher(path).matches()) {
+            return;
+        }
+        String pattern = pattern(url);
+        int visits = perPattern.merge(pattern, 1, Integer::sum);
+        if (visits <= VISITS_PER_PATTERN) {
+            queue.add(new Visit(url, from));
+        }
+    }
+
+    /** The link's path and query when it stays on this site, else null. */
+    private static String sameOriginPath(String href, String from) {
+        String trimmed = href.trim();
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("mailto:")
+                || trimmed.startsWith("tel:") || trimmed.startsWith("javascript:")) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create("http://localhost" + from).resolve(trimmed.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!"localhost".equals(uri.getHost()) || uri.getPort() != -1 && uri.getPort() != 80) {
+            return null;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    /** The route pattern: ids replaced, query values dropped. */
+    private static String pattern(String url) {
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        path = UUID_SEGMENT.matcher(NUMERIC_SEGMENT.matcher(path).replaceAll("/{id}")).replaceAll("/{uuid}");
+        if (!url.contains("?")) {
+            return path;
+        }
+        Set<String> names = new TreeSet<>();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            names.add(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
+        }
+        return path + "?" + String.join("&", names);
+    }
+}
