@@ -36,7 +36,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Clicks through the pages as every kind of demo user and as the bootstrap administrator: signs in with the form
+ * Clicks through the pages as every kind of demo user, as the bootstrap administrator and as two users with no data
+ * yet (one in a new organisation, one without any organisation): signs in with the form
  * (a real session), then follows every same-origin link and GET form breadth-first, visiting each route pattern (ids
  * replaced by a placeholder) at most {@value #VISITS_PER_PATTERN} times. Every page must answer without a server
  * error, show no stack trace, have exactly one {@code <h1>} and a {@code <title>}; a link a page offers must not
@@ -52,6 +53,8 @@ class PageCrawlTest {
             "/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)");
     private static final Pattern STACK_TRACE = Pattern.compile(
             "(?m)^\\s*at [a-z][\\w$]*(\\.[\\w$]+)+\\(|Whitelabel Error Page|java\\.lang\\.[A-Z]\\w*Exception");
+    /** A message key Thymeleaf did not find, shown as {@code ??key_lang??}. */
+    private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[\\w.-]+_[\\w-]+\\?\\?");
     /** Paths never followed: signing out, assets, the REST API, and the API's own documentation. */
     private static final List<String> SKIPPED_PREFIXES = List.of("/logout", "/webjars/", "/css/", "/js/",
             "/img/", "/images/", "/favicon", "/api/", "/v3/api-docs", "/swagger-ui", "/actuator");
@@ -67,7 +70,7 @@ class PageCrawlTest {
     @Autowired
     List<DemoContributor> contributors;
 
-    private record Visit(String url, String offeredBy) {}
+    private record Visit(String url, String offeredBy, boolean fragment) {}
 
     @Test
     void everyPageEveryDemoUserCanReachWorks() throws Exception {
@@ -80,6 +83,12 @@ class PageCrawlTest {
                 .forEach(s -> passwords.put(s.username(), s.password()));
         assertThat(passwords).containsKeys("demo.coordinator", "demo.focalpoint", "demo.civilservant",
                 "demo.mentor");
+        // Two users with nothing yet: one in a new organisation, one without any organisation.
+        var directory = DirectoryFixtures.of(context);
+        var newcomer = directory.memberOf(directory.ministry("Crawl Ministry"));
+        var unattached = directory.account(directory.person("Unattached", null));
+        passwords.put(newcomer.username(), "correct horse battery staple");
+        passwords.put(unattached.username(), "correct horse battery staple");
 
         List<String> problems = new ArrayList<>();
         int pages = 0;
@@ -103,14 +112,17 @@ class PageCrawlTest {
         Deque<Visit> queue = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         Map<String, Integer> perPattern = new HashMap<>();
-        queue.add(new Visit("/", "sign-in"));
+        queue.add(new Visit("/", "sign-in", false));
         seen.add("/");
         int requests = 0;
         while (!queue.isEmpty() && requests < REQUESTS_PER_ROLE) {
             Visit visit = queue.poll();
             requests++;
-            MockHttpServletResponse response = mvc.perform(get(URI.create(visit.url())).session(session))
-                    .andReturn().getResponse();
+            var request = get(URI.create(visit.url())).session(session);
+            if (visit.fragment()) {
+                request.header("HX-Request", "true");
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             int status = response.getStatus();
             String where = username + ": " + visit.url() + " (linked from " + visit.offeredBy() + ")";
             if (status >= 500) {
@@ -124,7 +136,7 @@ class PageCrawlTest {
             if (status >= 300 && status < 400) {
                 String location = response.getRedirectedUrl();
                 if (location != null) {
-                    offer(location, visit.url(), queue, seen, perPattern);
+                    offer(location, visit.url(), false, queue, seen, perPattern);
                 }
                 continue;
             }
@@ -140,29 +152,36 @@ class PageCrawlTest {
             if (STACK_TRACE.matcher(body).find()) {
                 problems.add(where + " shows a stack trace or an error page");
             }
+            if (MISSING_MESSAGE.matcher(body).find()) {
+                problems.add(where + " shows a missing message key: " + MISSING_MESSAGE.matcher(body).results()
+                        .map(m -> m.group()).distinct().toList());
+            }
             Document page = Jsoup.parse(body, "http://localhost" + visit.url());
             int headings = page.select("h1").size();
-            if (headings != 1) {
+            if (!visit.fragment() && headings != 1) {
                 problems.add(where + " has " + headings + " <h1> elements");
             }
-            if (page.title().isBlank()) {
+            if (!visit.fragment() && page.title().isBlank()) {
                 problems.add(where + " has no <title>");
             }
             for (Element link : page.select("a[href]")) {
-                offer(link.attr("href"), visit.url(), queue, seen, perPattern);
+                offer(link.attr("href"), visit.url(), false, queue, seen, perPattern);
+            }
+            for (Element part : page.select("[hx-get]")) {
+                offer(part.attr("hx-get"), visit.url(), true, queue, seen, perPattern);
             }
             for (Element form : page.select("form")) {
                 String method = form.attr("method");
                 if (method.isBlank() || method.equalsIgnoreCase("get")) {
                     String action = form.hasAttr("action") ? form.attr("action") : visit.url();
-                    offer(withDefaults(action, form), visit.url(), queue, seen, perPattern);
+                    offer(withDefaults(action, form), visit.url(), false, queue, seen, perPattern);
                 }
             }
         }
         return requests;
     }
 
-    private void offer(String href, String from, Deque<Visit> queue, Set<String> seen,
+    private void offer(String href, String from, boolean fragment, Deque<Visit> queue, Set<String> seen,
             Map<String, Integer> perPattern) {
         String url = sameOriginPath(href, from);
         if (url == null || !seen.add(url)) {
@@ -175,7 +194,7 @@ class PageCrawlTest {
         String pattern = pattern(url);
         int visits = perPattern.merge(pattern, 1, Integer::sum);
         if (visits <= VISITS_PER_PATTERN) {
-            queue.add(new Visit(url, from));
+            queue.add(new Visit(url, from, fragment));
         }
     }
 
