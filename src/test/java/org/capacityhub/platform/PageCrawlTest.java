@@ -167,6 +167,12 @@ class PageCrawlTest {
             if (!visit.fragment() && page.title().isBlank()) {
                 problems.add(where + " has no <title>");
             }
+            Set<String> ids = new HashSet<>();
+            List<String> duplicateIds = page.select("[id]").stream().map(e -> e.id())
+                    .filter(id -> !ids.add(id)).distinct().toList();
+            if (!duplicateIds.isEmpty()) {
+                problems.add(where + " repeats the element ids " + duplicateIds);
+            }
             for (Element link : page.select("a[href]")) {
                 offer(link.attr("href"), visit.url(), false, queue, seen, perPattern);
             }
