@@ -36,12 +36,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Clicks through the pages as every kind of demo user, as the bootstrap administrator and as two users with no data
- * yet (one in a new organisation, one without any organisation), and without signing in: signs in with the form
- * (a real session), then follows every same-origin link and GET form breadth-first, visiting each route pattern (ids
- * replaced by a placeholder) at most 3 times (by default). Every page must answer without a server
- * error, show no stack trace, have exactly one {@code <h1>} and a {@code <title>}; a link a page offers must not
- * lead to a 404 or a 403 (a link to something the user may not see must not be offered at all).
+ * Clicks through the pages as every kind of demo user, as the bootstrap administrator, as two users with no data
+ * yet (one in a new organisation, one without any organisation) and without signing in: signs in with the form (a
+ * real session), then follows every same-origin link, GET form and {@code hx-get} fragment breadth-first, visiting
+ * each route pattern (ids replaced by a placeholder) at most 3 times by default. Every page must answer without a
+ * server error, show no stack trace nor missing message key, have exactly one {@code <h1>} and a {@code <title>}, no
+ * repeated element id and a label for every form field; a link a page offers must not lead to a 404 or a 403 (a
+ * link to something the user may not see must not be offered at all).
  */
 @IntegrationTest
 class PageCrawlTest {
@@ -173,6 +174,13 @@ class PageCrawlTest {
             if (!duplicateIds.isEmpty()) {
                 problems.add(where + " repeats the element ids " + duplicateIds);
             }
+            List<String> unlabelled = page.select("input, select, textarea").stream()
+                    .filter(field -> !List.of("hidden", "submit", "button", "reset", "image")
+                            .contains(field.attr("type").toLowerCase()))
+                    .filter(field -> !labelled(field, page)).map(field -> field.attr("name")).toList();
+            if (!unlabelled.isEmpty()) {
+                problems.add(where + " has form fields without a label: " + unlabelled);
+            }
             for (Element link : page.select("a[href]")) {
                 offer(link.attr("href"), visit.url(), false, queue, seen, perPattern);
             }
@@ -205,6 +213,14 @@ class PageCrawlTest {
         if (visits <= VISITS_PER_PATTERN) {
             queue.add(new Visit(url, from, fragment));
         }
+    }
+
+    /** Whether a screen reader names the field: a label for it, a label around it, or an ARIA name or title. */
+    private static boolean labelled(Element field, Document page) {
+        return field.hasAttr("aria-label") || field.hasAttr("aria-labelledby") || field.hasAttr("title")
+                || field.closest("label") != null
+                || !field.id().isEmpty()
+                        && page.select("label[for]").stream().anyMatch(l -> l.attr("for").equals(field.id()));
     }
 
     /** The GET form's action with the values its fields have when the page opens (what a first click sends). */
