@@ -22,6 +22,7 @@ import org.capacityhub.framework.Frameworks.Competency;
 import org.capacityhub.library.domain.ExtractionStatus;
 import org.capacityhub.library.domain.LibraryService;
 import org.capacityhub.library.domain.Resource;
+import org.capacityhub.library.domain.ResourceInput;
 import org.capacityhub.library.domain.ResourceRepository;
 import org.capacityhub.library.domain.ResourceStatus;
 import org.capacityhub.library.domain.Visibility;
@@ -301,6 +302,27 @@ class LibraryTest {
             Thread.sleep(250);
         }
         throw new AssertionError("Text extraction did not finish within 60 s");
+    }
+
+    @Test
+    void aTranslationsPageListsItsOriginal() throws Exception {
+        String word = "transword" + DirectoryFixtures.unique();
+        long original = draft("Original " + word, "The original", Visibility.PUBLIC, null);
+        publish(original);
+        var in = LibraryFixtures.input("Traduction " + word, "La traduction", Set.of(child.id()), Visibility.PUBLIC,
+                null, "fr");
+        long translation = LibraryFixtures.as(author, () -> service.create(new ResourceInput(in.kind(), in.title(),
+                in.summary(), null, "fr", Set.of(), null, null, in.delivery(), in.durationHours(), null, null,
+                in.licence(), null, in.visibility(), null, in.sdgs(), in.competencyIds(), original, null, null, null,
+                null, null, null, null)));
+        publish(translation);
+        // The page loads the resource in one transaction and its translations in another (it once failed there).
+        String page = mvc.perform(get("/library/resources/" + translation).with(as(outsider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Original " + word);
+        assertThat(mvc.perform(get("/library/resources/" + original).with(as(outsider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Traduction " + word);
     }
 
     private long countFiles() throws Exception {

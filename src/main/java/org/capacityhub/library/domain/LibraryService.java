@@ -495,11 +495,14 @@ public class LibraryService {
     @Transactional(readOnly = true)
     public List<Resource> translations(Resource r) {
         List<Resource> result = new ArrayList<>();
-        Resource root = r.getTranslationOf() != null ? r.getTranslationOf() : r;
-        if (root != r && canRead(root)) {
-            result.add(root);
+        // The resource usually comes from an earlier transaction: its original is an uninitialised proxy of a
+        // closed session, so load the original again here (getId() does not initialise the proxy).
+        long rootId = r.getTranslationOf() != null ? r.getTranslationOf().getId() : r.getId();
+        if (rootId != r.getId()) {
+            resources.findById(rootId).filter(this::canRead).ifPresent(result::add);
         }
-        resources.findTranslationsOf(root.getId()).stream().filter(t -> t != r && canRead(t)).forEach(result::add);
+        resources.findTranslationsOf(rootId).stream().filter(t -> !t.getId().equals(r.getId()) && canRead(t))
+                .forEach(result::add);
         return result;
     }
 
