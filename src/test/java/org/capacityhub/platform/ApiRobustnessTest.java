@@ -44,6 +44,8 @@ class ApiRobustnessTest {
     private static final Pattern SPRING_DEFAULT_DETAIL = Pattern.compile(
             "^(Failed to|Content-Type .* is not supported|Required (parameter|part|request)|Request method|"
                     + "No static resource|Invalid request content|Acceptable representations)");
+    /** 999999999 written as "999,999,999" or "999 999 999": an id is not a quantity. */
+    private static final Pattern GROUPED_ID = Pattern.compile("999[,.\\s\u00a0\u202f]999[,.\\s\u00a0\u202f]999");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Operations with a side effect unrelated to input that a fuzzer should not trigger as an administrator. */
     private static final Set<String> NOT_CALLED_AS_ADMIN = Set.of("POST /api/v1/library/index/rebuild");
@@ -262,6 +264,8 @@ class ApiRobustnessTest {
                 failures.add(where + ": problem document does not say what was wrong (no detail)");
             } else if (language.equals("fr") && SPRING_DEFAULT_DETAIL.matcher(detail).find()) {
                 failures.add(where + ": detail not in the client's language");
+            } else if (GROUPED_ID.matcher(detail).find()) {
+                failures.add(where + ": an id formatted as a quantity (with thousands separators)");
             }
         }
         return status;
