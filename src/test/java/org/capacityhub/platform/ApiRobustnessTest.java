@@ -62,6 +62,8 @@ class ApiRobustnessTest {
 
     private JsonNode document;
     private boolean french;
+    /** Records that exist, so that oversized values reach the update itself rather than a 404. */
+    private final Map<String, String> realIds = new java.util.HashMap<>();
     private String lastBody = "";
 
     record Case(String label, String method, String path, String query, String contentType, String body,
@@ -75,6 +77,11 @@ class ApiRobustnessTest {
         document = JSON.readTree(docs.body());
         DirectoryFixtures directory = DirectoryFixtures.of(context);
         String admin = directory.bearer(directory.admin());
+        var ministry = directory.ministry("Robustness ministry");
+        realIds.put("/api/v1/organisations/{id}", String.valueOf(ministry.getId()));
+        realIds.put("/api/v1/people/{id}", String.valueOf(directory.person("Robust", ministry).getId()));
+        realIds.put("/api/v1/programmes/{id}", String.valueOf(
+                directory.programme("Robustness programme", List.of(ministry), List.of()).getId()));
 
         List<Case> cases = new ArrayList<>();
         int operations = 0;
@@ -197,6 +204,10 @@ class ApiRobustnessTest {
             String oversized = JSON.writeValueAsString(plausible(bodySchema, LONG, 0));
             cases.add(new Case("100,000-character strings", method, wellFormed, null, bodyType, oversized, admin,
                     pathParameters.isEmpty()));
+            if (realIds.containsKey(template) && !method.equals("DELETE")) {
+                cases.add(new Case("100,000-character strings on a real record", method,
+                        path(template, pathParameters, realIds.get(template)), null, bodyType, oversized, admin, true));
+            }
         }
         return cases;
     }
