@@ -180,6 +180,8 @@ class ApiRobustnessTest {
         cases.add(new Case("empty body", method, wellFormed, null, "application/json", "", admin, false));
         cases.add(new Case("{}", method, wellFormed, null, "application/json", "{}", admin, false));
         cases.add(new Case("[]", method, wellFormed, null, "application/json", "[]", admin, false));
+        cases.add(new Case("null", method, wellFormed, null, "application/json", "null", admin, false));
+        cases.add(new Case("a string", method, wellFormed, null, "application/json", "\"x\"", admin, false));
         cases.add(new Case("malformed", method, wellFormed, null, "application/json", "{\"name\": ", admin, false));
         cases.add(new Case("text/plain", method, wellFormed, null, "text/plain", "hello", admin, false));
         cases.add(new Case("application/xml", method, wellFormed, null, "application/xml", "<name>x</name>", admin,
@@ -198,6 +200,26 @@ class ApiRobustnessTest {
             body.set(property.getKey(), wrongValue(resolve(property.getValue())));
             cases.add(new Case("wrong type for " + property.getKey(), method, wellFormed, null, bodyType,
                     JSON.writeValueAsString(body), admin, false));
+        }
+        // every property null, and every array holding a null (unwary code dereferences both)
+        ObjectNode nulls = JSON.createObjectNode();
+        ObjectNode nullItems = (ObjectNode) JSON.readTree(plausible);
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            nulls.putNull(property.getKey());
+            if ("array".equals(type(resolve(property.getValue())))) {
+                nullItems.putArray(property.getKey()).addNull();
+            }
+        }
+        cases.add(new Case("null properties", method, wellFormed, null, bodyType, JSON.writeValueAsString(nulls),
+                admin, false));
+        cases.add(new Case("null array items", method, wellFormed, null, bodyType,
+                JSON.writeValueAsString(nullItems), admin, false));
+        if (realIds.containsKey(template) && !method.equals("DELETE")) {
+            String real = path(template, pathParameters, realIds.get(template));
+            cases.add(new Case("null properties on a real record", method, real, null, bodyType,
+                    JSON.writeValueAsString(nulls), admin, false));
+            cases.add(new Case("null array items on a real record", method, real, null, bodyType,
+                    JSON.writeValueAsString(nullItems), admin, false));
         }
         // every string 100,000 characters long, on the existing-looking address and, for creations, for real
         if (JSON.writeValueAsString(plausible(bodySchema, LONG, 0)).length() > plausible.length() + 50_000) {
