@@ -118,6 +118,31 @@ class ApiRobustnessTest {
         assertThat(failures).as("%d requests to %d operations", cases.size(), operations).isEmpty();
     }
 
+    /** A null deep inside a body (an item of a list, of a nested list) is refused up front, naming the field. */
+    @Test
+    void aNullItemInsideAListIsA400NamingTheField() throws Exception {
+        DirectoryFixtures directory = DirectoryFixtures.of(context);
+        String admin = directory.bearer(directory.admin());
+        JsonNode errors = refusal(admin, "{\"assessmentId\": 999999999, \"organisationId\": 999999999, "
+                + "\"competencyIds\": [null], \"languages\": [\"en\", null]}");
+        assertThat(errors.propertyNames()).anySatisfy(f -> assertThat(f).startsWith("languages"))
+                .anySatisfy(f -> assertThat(f).startsWith("competencyIds"));
+        errors = refusal(admin, "{\"assessmentId\": 999999999, \"organisationId\": 999999999, "
+                + "\"languages\": [\"en\"], \"constraints\": {\"modes\": [null]}}");
+        assertThat(errors.propertyNames()).containsExactly("constraints.modes[0]");
+    }
+
+    private JsonNode refusal(String bearer, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/plans", null))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        return JSON.readTree(response.body()).path("errors");
+    }
+
     private List<Case> cases(String method, String template, JsonNode operation, JsonNode pathItem, String admin) {
         List<Case> cases = new ArrayList<>();
         List<JsonNode> parameters = new ArrayList<>();
