@@ -7,6 +7,7 @@ package org.capacityhub.platform;
 public class NotFoundException extends UserFacingException {
 
     public NotFoundException(String what, Object id) {
-        super(null, "error.notFound", what + " " + id + " was not found.", what, id);
+        // the id as text: a number argument would be formatted for reading ("999,999,999", "999 999 999")
+        super(null, "error.notFound", what + " " + id + " was not found.", what, String.valueOf(id));
     }
 }

@@ -1,5 +1,8 @@
 package org.capacityhub.assessment.campaign;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,10 +39,13 @@ class CampaignApiController {
         this.service = service;
     }
 
-    record LaunchRequest(String name, Long frameworkVersionId, LocalDate deadline, Set<Long> organisationIds,
-            Set<Long> personIds) {}
+    /** A null inside a list is refused while reading (400 naming the field), never dereferenced later. */
+    record LaunchRequest(String name, Long frameworkVersionId, LocalDate deadline,
+            @JsonSetter(contentNulls = Nulls.FAIL) Set<Long> organisationIds,
+            @JsonSetter(contentNulls = Nulls.FAIL) Set<Long> personIds) {}
 
-    record ParticipantsRequest(Set<Long> organisationIds, Set<Long> personIds) {}
+    record ParticipantsRequest(@JsonSetter(contentNulls = Nulls.FAIL) Set<Long> organisationIds,
+            @JsonSetter(contentNulls = Nulls.FAIL) Set<Long> personIds) {}
 
     /** What a launch may choose from: published framework versions, the organisations and people one coordinates. */
     record Options(List<CampaignService.Option> frameworkVersions, List<CampaignService.Option> organisations,

@@ -1,5 +1,8 @@
 package org.capacityhub.library.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -74,10 +77,12 @@ class LibraryApiController {
 
     record SearchView(long total, int page, int size, List<HitView> hits, Map<String, Map<String, Long>> facets) {}
 
+    /** A null inside a list is refused while reading (400 naming the field), never dereferenced later. */
     record ResourceRequest(ResourceKind kind, String title, String summary, String coverText, String language,
-            Set<String> otherLanguages, String countryCode, String region, Delivery delivery, Integer durationHours,
+            @JsonSetter(contentNulls = Nulls.FAIL) Set<String> otherLanguages, String countryCode, String region, Delivery delivery, Integer durationHours,
             BigDecimal costAmount, String costCurrency, String licence, String linkUrl, Visibility visibility,
-            Integer levelRank, Set<Integer> sdgs, Set<Long> competencyIds, Long translationOfId, Long seriesId,
+            Integer levelRank, @JsonSetter(contentNulls = Nulls.FAIL) Set<Integer> sdgs,
+            @JsonSetter(contentNulls = Nulls.FAIL) Set<Long> competencyIds, Long translationOfId, Long seriesId,
             String useContext, String useChallenge, String useApproach, String useResults, String useLessons,
             String useContacts) {
 

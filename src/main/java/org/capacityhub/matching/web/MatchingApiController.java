@@ -58,8 +58,15 @@ class MatchingApiController {
 
     record WantedJson(long competencyId, int targetRank) {}
 
-    record NewRequest(Long organisationId, String title, String description, List<WantedJson> competencies,
-            List<String> languages, String timeZone, String format, String urgency) {}
+    /** A null in a list is refused as a wrongly typed value (400 naming the field), not dereferenced. */
+    record NewRequest(Long organisationId, String title, String description, @NoNullItems List<WantedJson> competencies,
+            @NoNullItems List<String> languages, String timeZone, String format, String urgency) {}
+
+    /** Refuses a list or set holding a null while reading the body: a 400 naming the field, not a 500 later. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
+    @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL)
+    @interface NoNullItems {}
 
     record HelperJson(long profileId, String name, boolean organisation, double score, String competency,
             boolean fullLoad, List<String> reasons) {}
@@ -119,10 +126,10 @@ class MatchingApiController {
         return requests.suggest(q, limit);
     }
 
-    record SettingsJson(List<String> languages, String countryCode, String timeZone, String visibility) {}
+    record SettingsJson(@NoNullItems List<String> languages, String countryCode, String timeZone, String visibility) {}
 
-    record EntryInput(Integer knowsRank, Integer wantsRank, Set<String> roles, Integer offerHours,
-            Set<String> formats) {}
+    record EntryInput(Integer knowsRank, Integer wantsRank, @NoNullItems Set<String> roles, Integer offerHours,
+            @NoNullItems Set<String> formats) {}
 
     @GetMapping("/profiles/mine")
     @Operation(summary = "The caller's own capacity profile (made from their directory facts the first time)")

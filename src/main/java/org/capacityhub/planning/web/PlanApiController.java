@@ -57,7 +57,7 @@ class PlanApiController {
         this.exports = exports;
     }
 
-    record ConstraintsBody(Set<DeliveryMode> modes, @Min(0) @Max(744) Integer maxHoursPerMonth,
+    record ConstraintsBody(Set<@NotNull DeliveryMode> modes, @Min(0) @Max(744) Integer maxHoursPerMonth,
             @Min(0) BigDecimal maxCost, @Size(max = 3) String currency, LocalDate deadline) {
 
         PlanConstraints constraints() {
@@ -66,10 +66,12 @@ class PlanApiController {
     }
 
     record GenerateRequest(@NotNull Long assessmentId, Long targetProfileId, @NotNull Long organisationId,
-            @Size(max = 200) String title, Set<Long> competencyIds, @NotNull @Size(min = 1, max = 9) Set<String> languages,
+            @Size(max = 200) String title, Set<@NotNull Long> competencyIds,
+            @NotNull @Size(min = 1, max = 9) Set<@NotNull String> languages,
             @Valid ConstraintsBody constraints) {}
 
-    record PlanRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(min = 1, max = 9) Set<String> languages,
+    record PlanRequest(@NotBlank @Size(max = 200) String title,
+            @NotNull @Size(min = 1, max = 9) Set<@NotNull String> languages,
             @Valid ConstraintsBody constraints) {}
 
     record ItemRequest(Long gapId, ItemKind kind, Intervention intervention, @NotBlank @Size(max = 300) String title,
@@ -92,7 +94,7 @@ class PlanApiController {
 
     record TemplateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {}
 
-    record ApplyRequest(@NotNull @Size(min = 1, max = TemplateService.MAX_ORGANISATIONS) Set<Long> organisationIds) {}
+    record ApplyRequest(@NotNull @Size(min = 1, max = TemplateService.MAX_ORGANISATIONS) Set<@NotNull Long> organisationIds) {}
 
     @GetMapping
     @Operation(summary = "The plans the caller may see, most recently changed first")
@@ -119,7 +121,8 @@ class PlanApiController {
     }
 
     record PersonGenerateRequest(@NotNull Long frameworkVersionId, @Size(max = 200) String title,
-            Set<Long> competencyIds, @Size(max = 9) Set<String> languages, @Valid ConstraintsBody constraints) {}
+            Set<@NotNull Long> competencyIds, @Size(max = 9) Set<@NotNull String> languages,
+            @Valid ConstraintsBody constraints) {}
 
     @GetMapping("/mine/gaps")
     @Operation(summary = "The caller's own gaps from their latest submitted self-assessment of a framework version, "

@@ -11,7 +11,9 @@ import org.capacityhub.platform.NotFoundException;
 import org.capacityhub.platform.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,14 +21,25 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -63,6 +76,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> stale(ObjectOptimisticLockingFailureException e, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 message("error.staleEdit", null, "Someone else changed this meanwhile; reload and try again."));
+        return respond(body, HttpStatus.CONFLICT, request);
+    }
+
+    /**
+     * A constraint of the database refused a change the services let through (a duplicate, a reference still in
+     * use): the transaction was rolled back, so nothing was stored; the client hears a conflict, not a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
+        log.warn("Database constraint refused a change on {}: {}", request.getDescription(false),
+                e.getMostSpecificCause().getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("api.problem.integrity",
+                null, "This clashes with data already stored. Nothing was changed."));
         return respond(body, HttpStatus.CONFLICT, request);
     }
 
@@ -104,6 +130,137 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<String> errors = e.getAllErrors().stream().map(err -> messages.getMessage(err, locale())).toList();
         body.setProperty("errors", errors);
         return respond(body, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body that is missing, is not JSON, or has a value of the wrong type: says which field when it can. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = field(e);
+        ProblemDetail body;
+        if (field != null) {
+            body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.problem.wrongType",
+                    new Object[] {field}, "The value of '" + field + "' has the wrong type or format."));
+            body.setProperty("errors", Map.of(field, body.getDetail()));
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    message("api.problem.bodyMissing", null, "This operation needs a request body."));
+        } else {
+            body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    message("api.problem.unreadable", null, "The request body could not be read as JSON."));
+        }
+        return respond(body, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A path variable or query parameter that does not convert (an id that is not a number, an unknown value). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String value = abbreviate(e.getValue());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message(
+                "api.problem.typeMismatch", new Object[] {name, value}, "'" + value + "' is not a valid " + name + "."));
+        body.setProperty("errors", Map.of(String.valueOf(name), body.getDetail()));
+        return respond(body, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message(
+                "api.problem.missingParameter", new Object[] {e.getParameterName()},
+                "The parameter '" + e.getParameterName() + "' is required."));
+        body.setProperty("errors", Map.of(e.getParameterName(), body.getDetail()));
+        return respond(body, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message(
+                "api.problem.missingPart", new Object[] {e.getRequestPartName()},
+                "The part '" + e.getRequestPartName() + "' is required."));
+        body.setProperty("errors", Map.of(e.getRequestPartName(), body.getDetail()));
+        return respond(body, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                message("api.problem.noSuchAddress", null, "There is nothing at this address."));
+        return respond(body, HttpStatus.NOT_FOUND, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                mediaTypeDetail(e.getContentType() == null ? null : e.getContentType().toString(),
+                        StringUtils.collectionToDelimitedString(e.getSupportedMediaTypes(), ", ")));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, message(
+                "api.problem.notAcceptable", new Object[] {
+                        StringUtils.collectionToDelimitedString(e.getSupportedMediaTypes(), ", ")},
+                "This operation cannot answer in the requested format."));
+        return respond(body, HttpStatus.NOT_ACCEPTABLE, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, message(
+                "api.problem.method", new Object[] {e.getMethod()},
+                "This address does not accept " + e.getMethod() + "."));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                message("api.problem.noSuchAddress", null, "There is nothing at this address."));
+        return respond(body, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** The detail of a 415, also used by the error controller when no operation matched the Content-Type. */
+    static String mediaTypeDetail(MessageSource messages, String sent, String supported) {
+        return messages.getMessage("api.problem.mediaType", new Object[] {sent == null ? "-" : sent, supported},
+                "This operation does not accept this Content-Type.", locale());
+    }
+
+    private String mediaTypeDetail(String sent, String supported) {
+        return mediaTypeDetail(messages, sent, supported);
+    }
+
+    /** The JSON path of the value at fault ({@code members[2].id}), or null when the body was not JSON at all. */
+    private static String field(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        // a value of the wrong type (databind) names its field; broken JSON (a read error) has no field to name
+        if (!(cause instanceof tools.jackson.databind.DatabindException jackson) || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     @Override

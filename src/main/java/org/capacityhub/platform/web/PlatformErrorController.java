@@ -42,7 +42,7 @@ class PlatformErrorController implements ErrorController {
         boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         if (isApi(request) || !browser) {
             ProblemDetail body = ProblemDetail.forStatus(status);
-            body.setDetail(detail);
+            body.setDetail(detail != null ? detail : apiDetail(status, request));
             Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             if (uri != null) {
                 body.setInstance(URI.create(uri.toString().replace(" ", "%20")));
@@ -50,6 +50,23 @@ class PlatformErrorController implements ErrorController {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
         }
         return PageExceptionHandler.page(status, detail, response);
+    }
+
+    /**
+     * Why a request no operation matched was refused (unknown address, method or Content-Type), in the client's
+     * language: a problem document always says what was wrong, not only its status.
+     */
+    private String apiDetail(HttpStatus status, HttpServletRequest request) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return switch (status) {
+            case NOT_FOUND -> messages.getMessage("api.problem.noSuchAddress", null,
+                    "There is nothing at this address.", locale);
+            case METHOD_NOT_ALLOWED -> messages.getMessage("api.problem.method", new Object[] {request.getMethod()},
+                    "This address does not accept " + request.getMethod() + ".", locale);
+            case UNSUPPORTED_MEDIA_TYPE -> ApiExceptionHandler.mediaTypeDetail(messages, request.getContentType(),
+                    messages.getMessage("api.problem.seeDocumentation", null, "see /api-docs", locale));
+            default -> messages.getMessage("error.explain." + status.value(), null, null, locale);
+        };
     }
 
     private static boolean isApi(HttpServletRequest request) {
