@@ -1,6 +1,7 @@
 package org.capacityhub.platform;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.Errors;
 
 /**
  * A refusal to show to the user in their language: {@link #getCodes()} names a message bundle key and
@@ -22,6 +23,18 @@ public abstract class UserFacingException extends RuntimeException implements Me
     /** The form field or JSON property at fault, or null when the problem is the request as a whole. */
     public String field() {
         return field;
+    }
+
+    /**
+     * Records this refusal in a form's errors: beside {@code formField} (the form's name for the field at fault), or
+     * at the top of the form when that is null.
+     */
+    public void rejectIn(Errors errors, String formField) {
+        if (formField != null) {
+            errors.rejectValue(formField, code, arguments, getMessage());
+        } else {
+            errors.reject(code, arguments, getMessage());
+        }
     }
 
     @Override

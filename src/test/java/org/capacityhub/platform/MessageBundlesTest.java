@@ -73,4 +73,39 @@ class MessageBundlesTest {
         }
         assertThat(broken).as("messages with {0} arguments and a single apostrophe (write '' instead)").isEmpty();
     }
+
+    @Test
+    void everyKindOfThingNotFoundHasANameInTheBundles() throws IOException {
+        Pattern notFound = Pattern.compile("new NotFoundException\\(\"([^\"]+)\"");
+        TreeSet<String> kinds = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                notFound.matcher(Files.readString(source)).results().forEach(m -> kinds.add(m.group(1)));
+            }
+        }
+        assertThat(kinds).contains("Assessment", "Gap report");
+        Properties english = load(MESSAGES.resolve("platform.properties"));
+        Properties french = load(MESSAGES.resolve("platform_fr.properties"));
+        for (String kind : kinds) {
+            if (kind.startsWith("CF")) {
+                continue; // 1EdTech CASE's own names (CFDocument, CFItem...) stay as they are in every language
+            }
+            assertThat(english.stringPropertyNames()).as("English name of %s", kind)
+                    .contains("entity." + NotFoundException.key(kind));
+        }
+        assertThat(NotFoundException.key("Gap report")).isEqualTo("gapReport");
+        assertThat(NotFoundException.key("SelfAssessment")).isEqualTo("selfAssessment");
+
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages/platform");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        NotFoundException e = new NotFoundException("SelfAssessment", 999999999L);
+        assertThat(messages.getMessage(e, java.util.Locale.FRENCH))
+                .isEqualTo(french.getProperty("entity.selfAssessment") + " 999999999 est introuvable.");
+        assertThat(messages.getMessage(e, java.util.Locale.ENGLISH)).isEqualTo("Self-assessment 999999999 was not found.");
+        assertThat(messages.getMessage(new NotFoundException("CFItem", "x"), java.util.Locale.FRENCH))
+                .as("a kind the bundles do not name keeps its own name").isEqualTo("CFItem x est introuvable.");
+    }
 }

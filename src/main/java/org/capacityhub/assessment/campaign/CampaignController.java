@@ -80,11 +80,7 @@ class CampaignController {
                 redirect.addFlashAttribute("flash", "assessment.campaign.launched");
                 return "redirect:/campaigns/" + id;
             } catch (InvalidInputException e) {
-                if (e.field() != null && FIELDS.contains(e.field())) {
-                    result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
-                } else {
-                    result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-                }
+                e.rejectIn(result, e.field() != null && FIELDS.contains(e.field()) ? e.field() : null);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -121,11 +117,7 @@ class CampaignController {
                 redirect.addFlashAttribute("added", sent);
                 return "redirect:/campaigns/" + id;
             } catch (InvalidInputException e) {
-                if (e.field() != null && FIELDS.contains(e.field())) {
-                    result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
-                } else {
-                    result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-                }
+                e.rejectIn(result, e.field() != null && FIELDS.contains(e.field()) ? e.field() : null);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());

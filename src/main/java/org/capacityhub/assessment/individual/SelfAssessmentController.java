@@ -147,11 +147,7 @@ class SelfAssessmentController {
 
     private static void bind(UserFacingException e, BindingResult result) {
         String field = e.field();
-        if (field != null && field.startsWith("ratings[")) {
-            result.rejectValue(field, e.getCodes()[0], e.getArguments(), e.getMessage());
-        } else {
-            result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-        }
+        e.rejectIn(result, field != null && field.startsWith("ratings[") ? field : null);
     }
 
     @PostMapping("/{id}/rater")

@@ -15,10 +15,7 @@ final class Errors {
         if (field != null && field.startsWith("barriers")) {
             field = "barriers";
         }
-        if (field != null && (fields.contains(field) || field.startsWith("participants["))) {
-            result.rejectValue(field, e.getCodes()[0], e.getArguments(), e.getMessage());
-        } else {
-            result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-        }
+        e.rejectIn(result, field != null && (fields.contains(field) || field.startsWith("participants[")) ? field
+                : null);
     }
 }

@@ -32,13 +32,13 @@ class FormRejectedException extends RuntimeException {
     static void bind(InvalidInputException e, BindingResult binding, String field) {
         if (field != null && binding.getFieldErrorCount(field) == 0) {
             try {
-                binding.rejectValue(field, e.getCodes()[0], e.getArguments(), e.getMessage());
+                e.rejectIn(binding, field);
                 return;
             } catch (RuntimeException notAField) {
                 // the form has no such field: fall through to a form-wide error
             }
         }
-        binding.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
+        e.rejectIn(binding, null);
     }
 
     /** Collects refusals of several steps before deciding. */

@@ -53,11 +53,8 @@ public final class Forms {
             Map<String, String> renames) {
         String field = e.field() == null ? null : renames.getOrDefault(e.field(), e.field());
         Object target = result.getTarget();
-        if (field != null && target != null && new BeanWrapperImpl(target).isReadableProperty(field)) {
-            result.rejectValue(field, e.getCodes()[0], e.getArguments(), e.getDefaultMessage());
-        } else {
-            result.reject(e.getCodes()[0], e.getArguments(), e.getDefaultMessage());
-        }
+        e.rejectIn(result, field != null && target != null && new BeanWrapperImpl(target).isReadableProperty(field)
+                ? field : null);
         invalid(response, e instanceof ConflictException);
     }
 

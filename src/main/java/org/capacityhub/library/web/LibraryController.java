@@ -186,11 +186,7 @@ class LibraryController {
     }
 
     private static void bind(UserFacingException e, BindingResult result) {
-        if (e.field() != null && FIELDS.contains(e.field())) {
-            result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
-        } else {
-            result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-        }
+        e.rejectIn(result, e.field() != null && FIELDS.contains(e.field()) ? e.field() : null);
     }
 
     @GetMapping("/resources/{id}")

@@ -14,11 +14,7 @@ final class Forms {
     private Forms() {}
 
     static void bind(UserFacingException e, BindingResult result, Set<String> fields) {
-        if (e.field() != null && fields.contains(e.field())) {
-            result.rejectValue(e.field(), e.getCodes()[0], e.getArguments(), e.getMessage());
-        } else {
-            result.reject(e.getCodes()[0], e.getArguments(), e.getMessage());
-        }
+        e.rejectIn(result, e.field() != null && fields.contains(e.field()) ? e.field() : null);
     }
 
     static List<String> languages(String text) {
