@@ -138,6 +138,33 @@ class AssessmentFixtures {
                         List.of(new DetailsInput.ParticipantInput("Participant " + unique(), "ICT officer", true)))));
     }
 
+    /** A final GovStack assessment of the organisation by {@code actor}, held that day, every section at {@code rank}. */
+    long finalAssessment(Actor actor, Organisation organisation, java.time.LocalDate heldOn, int rank) {
+        return as(actor, () -> {
+            long id = service.create(organisation.getId(), govstack().versionId(),
+                    new DetailsInput(heldOn, Delivery.ONLINE, null, null, java.util.Set.of(), List.of()));
+            var detail = service.detail(id);
+            long level = detail.levels().get(rank).id();
+            for (var section : detail.sections()) {
+                service.answer(id, section.competencyId(), section.version(),
+                        new AnswerInput(level, null, List.of(), null, List.of()));
+            }
+            service.submit(id);
+            return id;
+        });
+    }
+
+    /** A programme of these member organisations (no coordinator). */
+    Programme programme(List<Organisation> members) {
+        return transaction.execute(s -> {
+            Programme p = new Programme("Programme " + unique());
+            for (Organisation o : members) {
+                p.addMember(organisations.findById(o.getId()).orElseThrow());
+            }
+            return programmes.save(p);
+        });
+    }
+
     /** Rates every section at the lowest level, as {@code actor}. */
     void rateAll(Actor actor, long assessmentId) {
         as(actor, () -> {

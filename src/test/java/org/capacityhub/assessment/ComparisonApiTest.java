@@ -12,12 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.capacityhub.assessment.AssessmentFixtures.Actor;
-import org.capacityhub.assessment.domain.AnswerInput;
-import org.capacityhub.assessment.domain.Delivery;
-import org.capacityhub.assessment.domain.DetailsInput;
 import org.capacityhub.directory.organisation.Organisation;
 import org.capacityhub.directory.programme.Programme;
 import org.capacityhub.support.IntegrationTest;
@@ -51,32 +47,6 @@ class ComparisonApiTest {
         admin = new Actor(0, 0, "admin", fixtures.users.loadUserByUsername("admin"));
     }
 
-    /** A final GovStack assessment of the organisation, held on that day, every section at that rank. */
-    private long finalAssessment(Organisation organisation, LocalDate heldOn, int rank) {
-        return fixtures.as(admin, () -> {
-            long id = fixtures.service.create(organisation.getId(), fixtures.govstack().versionId(),
-                    new DetailsInput(heldOn, Delivery.ONLINE, null, null, Set.of(), List.of()));
-            var detail = fixtures.service.detail(id);
-            long level = detail.levels().get(rank).id();
-            for (var section : detail.sections()) {
-                fixtures.service.answer(id, section.competencyId(), section.version(),
-                        new AnswerInput(level, null, List.of(), null, List.of()));
-            }
-            fixtures.service.submit(id);
-            return id;
-        });
-    }
-
-    private Programme programme(List<Organisation> members) {
-        return fixtures.transaction.execute(s -> {
-            Programme p = new Programme("API benchmark programme " + AssessmentFixtures.unique());
-            for (Organisation o : members) {
-                p.addMember(fixtures.organisations.findById(o.getId()).orElseThrow());
-            }
-            return fixtures.programmes.save(p);
-        });
-    }
-
     private ResultActions getAs(Actor actor, String path) throws Exception {
         return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, fixtures.bearer(actor)));
     }
@@ -85,16 +55,16 @@ class ComparisonApiTest {
     void theBenchmarkGivesFiguresOnlyWithFiveOtherOrganisations() throws Exception {
         Organisation own = fixtures.ministry("API benchmarked ministry");
         Actor focal = fixtures.focalPoint(own);
-        long ownId = finalAssessment(own, LocalDate.of(2026, 2, 1), 0);
+        long ownId = fixtures.finalAssessment(admin, own, LocalDate.of(2026, 2, 1), 0);
         List<Organisation> members = new ArrayList<>(List.of(own));
         List<String> peerNames = new ArrayList<>();
         for (int rank : new int[] {0, 1, 1, 2}) {
             Organisation peer = fixtures.ministry("API peer ministry");
             peerNames.add(peer.getName());
             members.add(peer);
-            finalAssessment(peer, LocalDate.of(2026, 1, 1), rank);
+            fixtures.finalAssessment(admin, peer, LocalDate.of(2026, 1, 1), rank);
         }
-        Programme programme = programme(members);
+        Programme programme = fixtures.programme(members);
 
         // four other organisations: no figures, not even how many contributed
         getAs(focal, "/api/v1/assessments/" + ownId + "/benchmark").andExpect(status().isOk())
@@ -107,7 +77,7 @@ class ComparisonApiTest {
 
         Organisation fifth = fixtures.ministry("API fifth peer");
         peerNames.add(fifth.getName());
-        finalAssessment(fifth, LocalDate.of(2026, 1, 15), 0);
+        fixtures.finalAssessment(admin, fifth, LocalDate.of(2026, 1, 15), 0);
         fixtures.transaction.executeWithoutResult(s -> fixtures.programmes.findById(programme.getId()).orElseThrow()
                 .addMember(fixtures.organisations.findById(fifth.getId()).orElseThrow()));
 
@@ -137,12 +107,12 @@ class ComparisonApiTest {
     void changeOverTimeFromTwoFinalAssessments() throws Exception {
         Organisation own = fixtures.ministry("API ministry over time");
         Actor focal = fixtures.focalPoint(own);
-        long first = finalAssessment(own, LocalDate.of(2025, 3, 1), 0);
+        long first = fixtures.finalAssessment(admin, own, LocalDate.of(2025, 3, 1), 0);
         getAs(focal, "/api/v1/assessments/" + first + "/change-over-time").andExpect(status().isOk())
                 .andExpect(jsonPath("$.available").value(false)).andExpect(jsonPath("$.assessments").isEmpty())
                 .andExpect(jsonPath("$.sections").isEmpty());
 
-        long second = finalAssessment(own, LocalDate.of(2026, 3, 1), 2);
+        long second = fixtures.finalAssessment(admin, own, LocalDate.of(2026, 3, 1), 2);
         getAs(focal, "/api/v1/assessments/" + second + "/change-over-time").andExpect(status().isOk())
                 .andExpect(jsonPath("$.available").value(true))
                 .andExpect(jsonPath("$.assessments[0].assessmentId").value(first))

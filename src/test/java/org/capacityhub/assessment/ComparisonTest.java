@@ -7,14 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.capacityhub.assessment.AssessmentFixtures.Actor;
 import org.capacityhub.assessment.comparison.ChangeOverTime;
 import org.capacityhub.assessment.comparison.PeerBenchmark;
-import org.capacityhub.assessment.domain.AnswerInput;
-import org.capacityhub.assessment.domain.Delivery;
-import org.capacityhub.assessment.domain.DetailsInput;
 import org.capacityhub.directory.organisation.Organisation;
 import org.capacityhub.directory.programme.Programme;
 import org.capacityhub.support.IntegrationTest;
@@ -46,37 +42,11 @@ class ComparisonTest {
         admin = new Actor(0, 0, "admin", fixtures.users.loadUserByUsername("admin"));
     }
 
-    /** A final GovStack assessment of the organisation, held on that day, every section at that rank. */
-    private long finalAssessment(Organisation organisation, LocalDate heldOn, int rank) {
-        return fixtures.as(admin, () -> {
-            long id = fixtures.service.create(organisation.getId(), fixtures.govstack().versionId(),
-                    new DetailsInput(heldOn, Delivery.ONLINE, null, null, Set.of(), List.of()));
-            var detail = fixtures.service.detail(id);
-            long level = detail.levels().get(rank).id();
-            for (var section : detail.sections()) {
-                fixtures.service.answer(id, section.competencyId(), section.version(),
-                        new AnswerInput(level, null, List.of(), null, List.of()));
-            }
-            fixtures.service.submit(id);
-            return id;
-        });
-    }
-
-    private Programme programme(List<Organisation> members) {
-        return fixtures.transaction.execute(s -> {
-            Programme p = new Programme("Benchmark programme " + AssessmentFixtures.unique());
-            for (Organisation o : members) {
-                p.addMember(fixtures.organisations.findById(o.getId()).orElseThrow());
-            }
-            return fixtures.programmes.save(p);
-        });
-    }
-
     @Test
     void theBenchmarkAppearsOnlyWithFiveOtherOrganisations() throws Exception {
         Organisation own = fixtures.ministry("Ministry benchmarked");
         Actor focal = fixtures.focalPoint(own);
-        long ownId = finalAssessment(own, LocalDate.of(2026, 2, 1), 0);
+        long ownId = fixtures.finalAssessment(admin, own, LocalDate.of(2026, 2, 1), 0);
         List<Organisation> members = new ArrayList<>(List.of(own));
         int[] ranks = {0, 1, 1, 2};
         List<String> peerNames = new ArrayList<>();
@@ -84,13 +54,13 @@ class ComparisonTest {
             Organisation peer = fixtures.ministry("Peer ministry");
             peerNames.add(peer.getName());
             members.add(peer);
-            finalAssessment(peer, LocalDate.of(2026, 1, 1), rank);
+            fixtures.finalAssessment(admin, peer, LocalDate.of(2026, 1, 1), rank);
         }
         // an organisation whose only assessment is not final does not count
         Organisation draftOnly = fixtures.ministry("Draft ministry");
         members.add(draftOnly);
         fixtures.assessment(admin, draftOnly);
-        Programme programme = programme(members);
+        Programme programme = fixtures.programme(members);
 
         var four = fixtures.as(focal, () -> benchmark.forAssessment(ownId));
         assertThat(four).singleElement().satisfies(b -> {
@@ -104,8 +74,8 @@ class ComparisonTest {
         // a fifth peer, whose older assessment (at the highest level) is replaced by a newer one at the lowest
         Organisation fifth = fixtures.ministry("Fifth peer");
         peerNames.add(fifth.getName());
-        finalAssessment(fifth, LocalDate.of(2025, 1, 1), 2);
-        finalAssessment(fifth, LocalDate.of(2026, 1, 15), 0);
+        fixtures.finalAssessment(admin, fifth, LocalDate.of(2025, 1, 1), 2);
+        fixtures.finalAssessment(admin, fifth, LocalDate.of(2026, 1, 15), 0);
         fixtures.transaction.executeWithoutResult(s -> fixtures.programmes.findById(programme.getId()).orElseThrow()
                 .addMember(fixtures.organisations.findById(fifth.getId()).orElseThrow()));
 
@@ -137,12 +107,12 @@ class ComparisonTest {
     void reassessmentsShowTheChangePerSection() throws Exception {
         Organisation own = fixtures.ministry("Ministry over time");
         Actor focal = fixtures.focalPoint(own);
-        long first = finalAssessment(own, LocalDate.of(2025, 3, 1), 0);
+        long first = fixtures.finalAssessment(admin, own, LocalDate.of(2025, 3, 1), 0);
         String page = mvc.perform(get("/assessments/" + first + "/report").with(focal.user()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"trend-none\"").doesNotContain("trend-chart");
 
-        long second = finalAssessment(own, LocalDate.of(2026, 3, 1), 2);
+        long second = fixtures.finalAssessment(admin, own, LocalDate.of(2026, 3, 1), 2);
         var trend = fixtures.as(focal, () -> changeOverTime.forAssessment(second)).orElseThrow();
         assertThat(trend.assessments()).extracting(ChangeOverTime.Point::assessmentId).containsExactly(first, second);
         assertThat(trend.rows()).isNotEmpty().allSatisfy(r -> {
